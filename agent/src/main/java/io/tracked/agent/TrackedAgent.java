@@ -1,0 +1,41 @@
+package io.tracked.agent;
+
+import io.tracked.agent.weaving.BootstrapInjector;
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.dynamic.loading.ClassInjector;
+
+/**
+ * The agent's entry points: {@code premain} for {@code -javaagent}, {@code agentmain} for
+ * {@code attach}, and {@code main} for the command-line tool. Before anything else it puts the
+ * bridge into the bootstrap loader; nothing here may throw into the host, whatever goes wrong.
+ */
+public final class TrackedAgent {
+
+  private TrackedAgent() {}
+
+  public static void premain(String arguments, Instrumentation instrumentation) {
+    start(arguments, instrumentation);
+  }
+
+  public static void agentmain(String arguments, Instrumentation instrumentation) {
+    start(arguments, instrumentation);
+  }
+
+  public static void main(String[] arguments) {
+    System.exit(io.tracked.agent.cli.Cli.run(arguments, System.out, System.err, System.in));
+  }
+
+  private static void start(String arguments, Instrumentation instrumentation) {
+    try {
+      // Byte Buddy's safe mode keeps it off sun.misc.Unsafe, which JDK 24+ warns about on stderr.
+      // The property name is relocated with Byte Buddy, so it cannot affect a host's own copy.
+      System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+      BootstrapInjector.inject(instrumentation);
+      // Loaded only now, so every class it touches resolves the bridge from the bootstrap loader.
+      AgentStarter.start(arguments, instrumentation);
+    } catch (Throwable failure) {
+      System.err.println("[tracked] disabled: " + failure
+          + "; the application runs without telemetry. Fix: check the agent arguments, or report this");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.tracked.agent.bootstrap;
+
+/**
+ * The one class that woven host code calls. It is injected into the bootstrap class loader, which
+ * every class loader can reach, so advice inlined into a class of any loader (application, plugin,
+ * OSGi bundle) links to the same copy. Its signatures use only JDK types; everything else the
+ * agent is stays in the agent's own loader, behind {@link Sink}.
+ *
+ * <p>The advice first asks {@link #capturing()}: while the agent is not installed or consent is
+ * known to be off, a tracked method pays for one volatile read and allocates nothing.
+ */
+public final class TrackedBridge {
+
+  /** Receives each completed call of a tracked method. Implemented by the agent's dispatcher. */
+  public interface Sink {
+    void onCall(int methodId, Object[] arguments, Object returned, Throwable thrown);
+  }
+
+  private static volatile Sink sink;
+  private static volatile boolean capturing;
+
+  private TrackedBridge() {}
+
+  public static boolean capturing() {
+    return capturing;
+  }
+
+  public static void call(int methodId, Object[] arguments, Object returned, Throwable thrown) {
+    Sink current = sink;
+    if (current != null) {
+      current.onCall(methodId, arguments, returned, thrown);
+    }
+  }
+
+  public static synchronized void install(Sink newSink) {
+    sink = newSink;
+  }
+
+  /** Whether an agent already runs in this JVM (e.g. started by -javaagent, then attached again). */
+  public static boolean installed() {
+    return sink != null;
+  }
+
+  /** Opens or closes the capture path; the consent gate calls this on every consent change. */
+  public static void setCapturing(boolean on) {
+    capturing = on;
+  }
+}

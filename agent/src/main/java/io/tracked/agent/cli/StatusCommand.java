@@ -1,0 +1,62 @@
+package io.tracked.agent.cli;
+
+import io.tracked.agent.config.AgentOptions;
+import io.tracked.agent.config.AgentSettings;
+import io.tracked.agent.config.Option;
+import io.tracked.agent.consent.ConsentGate;
+import io.tracked.agent.consent.SwitchReading;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Properties;
+
+/** {@code status [--config PATH]}: whether telemetry is on and, for each switch, its value and source. */
+final class StatusCommand {
+
+  private StatusCommand() {}
+
+  static int run(String[] arguments, PrintStream out, PrintStream err) {
+    String agentArguments = null;
+    for (int i = 0; i < arguments.length; i++) {
+      if (arguments[i].equals("--config") && i + 1 < arguments.length) {
+        agentArguments = Option.CONFIG.key() + "=" + arguments[++i];
+      } else {
+        throw new Cli.UsageException("status: unexpected argument '" + arguments[i]
+            + "'. Usage: java -jar tracked-agent.jar status [--config PATH]");
+      }
+    }
+    Map<String, String> environment = System.getenv();
+    Properties properties = System.getProperties();
+    AgentSettings settings = AgentSettings.of(AgentOptions.resolve(agentArguments, properties, environment),
+        environment, System.getProperty("user.home"));
+    ConsentGate gate = ConsentGate.forSettings(settings, environment);
+    ConsentGate.State state = quietly(gate, err);
+
+    out.println("telemetry: " + (state == ConsentGate.State.ON ? "enabled" : "disabled"));
+    for (SwitchReading reading : gate.readings()) {
+      out.println("  " + reading.name() + ": " + reading.value() + (reading.allows() ? "" : " (turns telemetry off)")
+          + "  [from " + reading.source() + "]");
+      if (reading.problem() != null) {
+        out.println("    problem: " + reading.problem());
+      }
+    }
+    out.println("destination: " + (settings.apiKey() == null
+        ? "outbox " + settings.outboxFile() + " (no posthog.apiKey set)"
+        : "PostHog at " + settings.host() + " (key from " + settings.options().sourceOf(Option.POSTHOG_API_KEY) + ")"));
+    out.println("anonymous id: kept in " + settings.continueDirectory().resolve("telemetry"));
+    for (String problem : settings.problems()) {
+      out.println("  option problem: " + problem);
+    }
+    return 0;
+  }
+
+  /** Reads the switches without the agent's own stderr reporting: status prints problems itself. */
+  private static ConsentGate.State quietly(ConsentGate gate, PrintStream err) {
+    PrintStream original = System.err;
+    try {
+      System.setErr(new PrintStream(java.io.OutputStream.nullOutputStream()));
+      return gate.refresh();
+    } finally {
+      System.setErr(original);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.tracked.agent.dispatch;
+
+import io.tracked.agent.log.AgentLog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/**
+ * The {@code distinct_id}: a random UUID kept in the Continue directory. It is never derived from
+ * hardware, user or host names. It is written atomically (temp file, then rename) so that two
+ * processes starting together agree on one id, and a corrupt or unreadable file is replaced rather
+ * than fatal.
+ */
+public final class AnonymousId {
+
+  static final String FILE_NAME = "tracked-anonymous-id";
+
+  private final Path file;
+  private volatile String cached;
+
+  public AnonymousId(Path continueDirectory) {
+    this.file = continueDirectory.resolve("telemetry").resolve(FILE_NAME);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** The id, created on first use. Falls back to an in-memory id if the directory is not writable. */
+  public String get() {
+    String id = cached;
+    if (id == null) {
+      synchronized (this) {
+        if (cached == null) {
+          cached = loadOrCreate();
+        }
+        id = cached;
+      }
+    }
+    return id;
+  }
+
+  private String loadOrCreate() {
+    String existing = read();
+    if (existing != null) {
+      return existing;
+    }
+    String created = UUID.randomUUID().toString();
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+      Files.write(temp, created.getBytes(StandardCharsets.US_ASCII));
+      try {
+        // Without REPLACE_EXISTING a concurrent creator wins and we adopt its id below.
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException raced) {
+        String winner = read();
+        Files.deleteIfExists(temp);
+        if (winner != null) {
+          return winner;
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | SecurityException unwritable) {
+      AgentLog.once("anonymous-id", "cannot store the anonymous id in " + file + " (" + unwritable
+          + "); using one for this run only. Fix: make the directory writable");
+    }
+    return created;
+  }
+
+  private String read() {
+    try {
+      String text = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).trim();
+      UUID.fromString(text);
+      return text.length() == 36 ? text : null;
+    } catch (IOException | IllegalArgumentException | SecurityException missingOrCorrupt) {
+      return null;
+    }
+  }
+}

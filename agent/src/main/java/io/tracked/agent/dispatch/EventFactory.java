@@ -1,0 +1,62 @@
+package io.tracked.agent.dispatch;
+
+import io.tracked.agent.log.AgentLog;
+import io.tracked.agent.sanitize.Sanitizer;
+import io.tracked.agent.sanitize.Verdict;
+import io.tracked.agent.weaving.BindingFactory;
+import io.tracked.agent.weaving.EventBinding;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Turns a captured call into an {@link Event}: every argument, the return value and the exception
+ * type pass through the {@link Sanitizer}; only what it lets through becomes a property. The common
+ * properties are added last, so a captured argument can never overwrite them.
+ */
+public final class EventFactory {
+
+  private final Sanitizer sanitizer;
+  private final Map<String, Object> commonProperties;
+  private final Supplier<String> distinctId;
+
+  public EventFactory(Sanitizer sanitizer, Map<String, Object> commonProperties, Supplier<String> distinctId) {
+    this.sanitizer = sanitizer;
+    this.commonProperties = commonProperties;
+    this.distinctId = distinctId;
+  }
+
+  public Event build(CapturedCall call) {
+    EventBinding binding = call.binding();
+    Map<String, Object> properties = new LinkedHashMap<>();
+    List<String> names = binding.argumentProperties();
+    Object[] arguments = call.arguments();
+    for (int i = 0; i < names.size() && arguments != null && i < arguments.length; i++) {
+      if (!names.get(i).isEmpty()) {
+        add(binding, properties, names.get(i), arguments[i]);
+      }
+    }
+    if (binding.returnProperty() != null && call.exceptionType() == null) {
+      add(binding, properties, binding.returnProperty(), call.returned());
+    }
+    if (call.exceptionType() != null) {
+      add(binding, properties, BindingFactory.EXCEPTION_PROPERTY, call.exceptionType());
+    }
+    properties.putAll(commonProperties);
+    return new Event(binding.eventName(), distinctId.get(), properties, call.epochMillis());
+  }
+
+  private void add(EventBinding binding, Map<String, Object> properties, String name, Object value) {
+    if (commonProperties.containsKey(name) || "distinct_id".equals(name) || "$ip".equals(name)) {
+      AgentLog.debug(binding.eventName() + "." + name + " dropped: reserved property name");
+      return;
+    }
+    Verdict verdict = sanitizer.sanitize(name, value);
+    if (verdict.sendable()) {
+      properties.put(name, verdict.value());
+    } else {
+      AgentLog.debug(binding.eventName() + "." + name + " dropped: " + verdict.reason());
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.tracked.agent.dispatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracked.agent.consent.ConsentGate;
+import io.tracked.agent.delivery.EventSink;
+import io.tracked.agent.log.AgentLog;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The agent's own daemon thread, where all real work happens: it reads consent first, then takes
+ * captured calls from the {@link Dispatcher}, has them built into sanitized {@link Event}s and hands
+ * those to the {@link EventSink}. Nothing is built or sent before consent is known; when consent is
+ * withdrawn every pending call and event is discarded (Glean's opt-out semantics).
+ */
+public final class EventPipeline implements ConsentGate.Listener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Dispatcher dispatcher;
+  private final ConsentGate gate;
+  private final Supplier<EventFactory> factorySupplier;
+  private final Supplier<EventSink> sinkSupplier;
+  private final Consumer<EventSink> onReady;
+  private volatile EventFactory factory;
+  private volatile EventSink sink;
+  private volatile boolean stopping;
+  private Thread thread;
+
+  public EventPipeline(Dispatcher dispatcher, ConsentGate gate, Supplier<EventFactory> factory,
+      Supplier<EventSink> sink, Consumer<EventSink> onReady) {
+    this.dispatcher = dispatcher;
+    this.gate = gate;
+    this.factorySupplier = factory;
+    this.sinkSupplier = sink;
+    this.onReady = onReady;
+  }
+
+  public synchronized void start() {
+    thread = new Thread(this::run, "tracked-events");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public EventSink sink() {
+    return sink;
+  }
+
+  private void run() {
+    try {
+      gate.refresh();
+      sink = sinkSupplier.get();
+      factory = factorySupplier.get();
+      gate.addListener(this);
+      onReady.accept(sink);
+      while (!stopping || dispatcher.pending() > 0) {
+        CapturedCall call = stopping ? dispatcher.poll() : dispatcher.next(200, TimeUnit.MILLISECONDS);
+        if (call != null) {
+          process(call);
+        }
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable broken) {
+      AgentLog.info("the event pipeline stopped: " + broken + "; no further events are recorded in this run");
+    }
+  }
+
+  private void process(CapturedCall call) {
+    if (!gate.allowsSending()) {
+      dispatcher.discardPending();
+      return;
+    }
+    try {
+      Event event = factory.build(call);
+      if (AgentLog.debugEnabled()) {
+        AgentLog.debug("event " + event.name() + " " + JSON.writeValueAsString(event.properties()));
+      }
+      sink.send(event);
+    } catch (Exception | StackOverflowError broken) {
+      AgentLog.once("event-build:" + call.binding().eventName(), "could not record a "
+          + call.binding().eventName() + " event (" + broken.getClass().getName() + "); it is dropped");
+    }
+  }
+
+  @Override
+  public void consentChanged(boolean allowed) {
+    if (!allowed) {
+      int discarded = dispatcher.discardPending();
+      EventSink current = sink;
+      if (current != null) {
+        current.discardPending();
+      }
+      AgentLog.debug("telemetry off: " + discarded + " captured calls and every unsent event discarded");
+    }
+  }
+
+  /**
+   * At host exit: turns what was captured into events (for at most half the time) and lets the sink
+   * deliver within the rest. Bounded in every case, so the host exits promptly.
+   */
+  public void shutdown(long timeoutMillis) {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    stopping = true;
+    Thread worker = thread;
+    if (worker != null) {
+      try {
+        worker.join(Math.max(1, timeoutMillis / 2));
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    gate.stopPolling();
+    EventSink current = sink;
+    if (current != null) {
+      current.close(Math.max(1, deadline - System.currentTimeMillis()));
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.tracked.agent.weaving;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasDescriptor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import io.tracked.agent.config.MethodsOption;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs the one {@link AgentBuilder} that weaves {@link TrackedAdvice} into tracked methods.
+ * Matching is staged from cheapest to dearest, as Elastic APM does: names the agent never touches
+ * are ignored first; then a class loader must be able to see the {@code @Tracked} API (or the class
+ * must be named by the {@code methods} option) before any class file is parsed for annotations.
+ * Classes loaded before the agent (when attached late) are retransformed.
+ */
+public final class TrackedInstrumentation {
+
+  private static final String API_RESOURCE = BindingFactory.TRACKED.replace('.', '/') + ".class";
+  private static final String[] IGNORED_PREFIXES = {
+    "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.tracked.agent.", "net.bytebuddy.", "org.graalvm.",
+  };
+
+  private final MethodBindings bindings;
+  private final BindingFactory factory;
+  private final MethodsOption methods;
+  private final WeavingListener listener;
+  private final Map<ClassLoader, Boolean> apiVisible = Collections.synchronizedMap(new WeakHashMap<>());
+  private final ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(TrackedAdvice.class.getClassLoader());
+
+  public TrackedInstrumentation(MethodBindings bindings, MethodsOption methods, WeavingListener listener) {
+    this.bindings = bindings;
+    this.methods = methods;
+    this.factory = new BindingFactory(methods);
+    this.listener = listener;
+  }
+
+  public ResettableClassFileTransformer install(Instrumentation instrumentation) {
+    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+        .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(listener)
+        .ignore(this::ignored)
+        .type(this::tracked)
+        .transform(this::weave)
+        .installOn(instrumentation);
+  }
+
+  private boolean ignored(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
+      ProtectionDomain domain) {
+    if (loader == null) {
+      return true; // host classes never live in the bootstrap loader
+    }
+    String name = type.getName();
+    for (String prefix : IGNORED_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean tracked(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
+      ProtectionDomain domain) {
+    if (methods.eventsByClass().containsKey(type.getName())) {
+      return true;
+    }
+    if (!seesApi(loader)) {
+      return false;
+    }
+    for (MethodDescription method : type.getDeclaredMethods()) {
+      if (BindingFactory.annotation(method.getDeclaredAnnotations(), BindingFactory.TRACKED) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean seesApi(ClassLoader loader) {
+    Boolean known = apiVisible.get(loader);
+    if (known == null) {
+      known = loader.getResource(API_RESOURCE) != null;
+      apiVisible.put(loader, known);
+    }
+    return known;
+  }
+
+  private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
+      JavaModule module, ProtectionDomain domain) {
+    for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+      EventBinding binding = factory.bindingFor(type, method);
+      if (binding == null) {
+        continue;
+      }
+      int id = bindings.register(binding);
+      Class<?> advice = binding.onException() ? TrackedAdvice.OnException.class : TrackedAdvice.class;
+      builder = builder.visit(Advice.withCustomMapping()
+          .bind(TrackedAdvice.MethodId.class, id)
+          .to(advice, adviceLocator)
+          .on(named(method.getName()).and(hasDescriptor(method.getDescriptor()))));
+    }
+    return builder;
+  }
+
+  /** Names of the classes the {@code methods} option asks for, for the start-up message. */
+  public Set<String> configuredClasses() {
+    return methods.eventsByClass().keySet();
+  }
+}

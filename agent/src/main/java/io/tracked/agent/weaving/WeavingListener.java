@@ -1,0 +1,40 @@
+package io.tracked.agent.weaving;
+
+import io.tracked.agent.log.AgentLog;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Counts woven classes and reports, once per class, a class the agent could not transform. Such a
+ * class simply runs unmodified: a weaving failure costs the host its events, never its behaviour.
+ */
+public final class WeavingListener extends AgentBuilder.Listener.Adapter {
+
+  private final AtomicInteger transformed = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
+
+  @Override
+  public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+      DynamicType dynamicType) {
+    transformed.incrementAndGet();
+    AgentLog.debug("woven " + type.getName());
+  }
+
+  @Override
+  public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+    failed.incrementAndGet();
+    AgentLog.once("weave-error:" + typeName, "could not instrument " + typeName + " (" + error
+        + "); it runs unchanged and its events are not recorded. Fix: report this with the class's bytecode version");
+  }
+
+  public int transformed() {
+    return transformed.get();
+  }
+
+  public int failed() {
+    return failed.get();
+  }
+}
