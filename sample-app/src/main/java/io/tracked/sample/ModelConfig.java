@@ -1,0 +1,27 @@
+package io.tracked.sample;
+
+/**
+ * A model the user has configured: what it is called, who serves it, and the key the provider
+ * needs. Local models (Ollama) need no key.
+ */
+record ModelConfig(String name, String provider, String apiKey) {
+
+  /** Autocomplete runs on a small local model, as it usually does, for speed. */
+  static final ModelConfig LLAMA = new ModelConfig("llama3.1:8b", "ollama", "");
+
+  static final ModelConfig CLAUDE =
+      new ModelConfig("claude-3-5-sonnet-20241022", "anthropic", SampleContent.ANTHROPIC_API_KEY);
+
+  static final ModelConfig GPT_MINI =
+      new ModelConfig("gpt-4o-mini", "openai", SampleContent.OPENAI_API_KEY);
+
+  boolean needsApiKey() {
+    return !"ollama".equals(provider);
+  }
+
+  /** Never prints the key: configurations end up in logs and screens. */
+  @Override
+  public String toString() {
+    return name + " (" + provider + ")";
+  }
+}
