@@ -110,7 +110,8 @@ final class CatalogCommand {
     }
     List<EventBinding> bindings = new ArrayList<>();
     try {
-      TypePool pool = TypePool.Default.of(new ClassFileLocator.Compound(locator, ClassFileLocator.ForClassLoader.ofSystemLoader()));
+      TypePool pool = TypePool.Default.of(new ClassFileLocator.Compound(
+          locator, new EmbeddedApiLocator(), ClassFileLocator.ForClassLoader.ofSystemLoader()));
       classNames.sort(null);
       for (String name : classNames) {
         if (name.endsWith("module-info") || name.endsWith("package-info")) {
