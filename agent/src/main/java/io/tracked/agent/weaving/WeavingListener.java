@@ -27,7 +27,8 @@ public final class WeavingListener extends AgentBuilder.Listener.Adapter {
   public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
     failed.incrementAndGet();
     AgentLog.once("weave-error:" + typeName, "could not instrument " + typeName + " (" + error
-        + "); it runs unchanged and its events are not recorded. Fix: report this with the class's bytecode version");
+        + "); it runs unchanged and its events are not recorded. Fix: track a smaller method (a method near the"
+        + " 64 KB bytecode limit cannot take the advice), or report this error if the class is otherwise ordinary");
   }
 
   public int transformed() {
