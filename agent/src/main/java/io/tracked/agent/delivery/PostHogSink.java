@@ -36,7 +36,12 @@ public final class PostHogSink implements EventSink {
         .sleepMs(100)
         .build();
     sender.retryThrough(queue);
-    this.client = new PostHog.BuilderWithCustomQueueManager(queue, sender).build();
+    this.client = new PostHog.BuilderWithCustomQueueManager(queue, sender) {
+      {
+        // The custom-queue builder has no logger setter, and a null logger fails in shutdown().
+        logger = new AgentPostHogLogger();
+      }
+    }.build();
   }
 
   /** Builds the sink on a daemon thread, whatever thread asks, so posthog-java's thread is a daemon too. */
