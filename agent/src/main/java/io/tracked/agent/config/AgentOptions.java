@@ -38,9 +38,12 @@ public final class AgentOptions {
       Option option = Option.byKey(argument.getKey());
       if (option == null) {
         problems.add("unknown agent argument '" + argument.getKey() + "' ignored; known options: " + Option.knownKeys());
+      } else if (values.containsKey(option)) {
+        // the same option spelled in another case (keys are matched ignoring case)
+        problems.add("agent argument '" + argument.getKey() + "' given twice; the first value is used");
       } else {
-        values.putIfAbsent(option, argument.getValue());
-        sources.putIfAbsent(option, "agent argument " + option.key());
+        values.put(option, argument.getValue());
+        sources.put(option, "agent argument " + option.key());
       }
     }
     for (String name : systemProperties.stringPropertyNames()) {
@@ -61,7 +64,8 @@ public final class AgentOptions {
       }
       Option option = Option.byEnvironmentVariable(variable.getKey());
       if (option == null) {
-        problems.add("unknown environment variable " + variable.getKey() + " ignored; known options: " + Option.knownKeys());
+        problems.add("unknown environment variable " + variable.getKey() + " ignored; known variables: "
+            + knownEnvironmentVariables());
       } else if (!values.containsKey(option)) {
         values.put(option, variable.getValue());
         sources.put(option, "environment " + variable.getKey());
@@ -74,6 +78,14 @@ public final class AgentOptions {
       sources.put(Option.POSTHOG_API_KEY, "environment POSTHOG_API_KEY");
     }
     return new AgentOptions(values, sources, problems);
+  }
+
+  private static String knownEnvironmentVariables() {
+    StringBuilder names = new StringBuilder();
+    for (Option option : Option.values()) {
+      names.append(names.length() > 0 ? ", " : "").append(option.environmentVariable());
+    }
+    return names.append(", POSTHOG_API_KEY").toString();
   }
 
   /** The raw value, trimmed, or {@code null} when no source sets it. */

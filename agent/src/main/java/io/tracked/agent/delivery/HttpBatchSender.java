@@ -26,8 +26,9 @@ import java.util.zip.GZIPOutputStream;
  * posthog-java's {@link Sender}, replaced: its own HttpSender prints to {@code System.out}, sleeps
  * up to 20 s in blocking retries and ignores consent. This one posts gzip batches to
  * {@code /batch/} on the JDK's HTTP client (daemon threads, short timeouts), asks for consent
- * before every request, and never sleeps: a batch that fails for a reason worth retrying goes back
- * into posthog-java's queue and is tried again after a growing pause. When the host exits, whatever
+ * before every request, and never sleeps in retries: a batch that fails for a reason worth retrying
+ * goes back into posthog-java's queue and is tried again after a growing pause (held batches wait
+ * 100 ms per round so the queue thread does not spin). When the host exits, whatever
  * cannot be delivered in one quick attempt is handed to {@code spill} rather than lost.
  */
 public final class HttpBatchSender implements Sender {
@@ -37,6 +38,7 @@ public final class HttpBatchSender implements Sender {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration CLOSING_TIMEOUT = Duration.ofMillis(1500);
   private static final long MAX_BACKOFF_MILLIS = 60_000;
+  private static final long BACKOFF_PAUSE_MILLIS = 100;
 
   private final String apiKey;
   private final URI batchUri;
@@ -82,6 +84,7 @@ public final class HttpBatchSender implements Sender {
       return true; // consent withdrawn: what was pending is discarded, not sent later
     }
     if (!closing && System.currentTimeMillis() < retryAfterEpochMillis) {
+      pauseDuringBackOff();
       return hold(events);
     }
     try {
@@ -150,6 +153,22 @@ public final class HttpBatchSender implements Sender {
       }
     }
     retryAfterEpochMillis = System.currentTimeMillis() + wait;
+  }
+
+  /**
+   * posthog-java's queue thread flushes again at once whenever a full batch is queued, so a batch held
+   * during the back-off would come straight back: a short pause (the queue's own poll interval) keeps
+   * that thread from spinning a CPU for the whole back-off.
+   */
+  private void pauseDuringBackOff() {
+    long wait = Math.min(BACKOFF_PAUSE_MILLIS, retryAfterEpochMillis - System.currentTimeMillis());
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Puts the batch back for a later attempt, or spills it when the host is exiting. */

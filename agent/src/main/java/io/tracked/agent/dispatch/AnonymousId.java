@@ -3,7 +3,7 @@ package io.tracked.agent.dispatch;
 import io.tracked.agent.log.AgentLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,9 +11,9 @@ import java.util.UUID;
 
 /**
  * The {@code distinct_id}: a random UUID kept in the Continue directory. It is never derived from
- * hardware, user or host names. It is written atomically (temp file, then rename) so that two
- * processes starting together agree on one id, and a corrupt or unreadable file is replaced rather
- * than fatal.
+ * hardware, user or host names. It is written atomically (a complete temp file, then a hard link
+ * that fails if the id already exists) so that two processes starting together agree on one id, and
+ * a corrupt or unreadable file is replaced rather than fatal.
  */
 public final class AnonymousId {
 
@@ -52,18 +52,24 @@ public final class AnonymousId {
     String created = UUID.randomUUID().toString();
     try {
       Files.createDirectories(file.getParent());
+      if (Files.exists(file)) {
+        Files.delete(file); // corrupt or unreadable: replaced, never fatal
+      }
       Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-      Files.write(temp, created.getBytes(StandardCharsets.US_ASCII));
       try {
-        // Without REPLACE_EXISTING a concurrent creator wins and we adopt its id below.
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException raced) {
+        Files.write(temp, created.getBytes(StandardCharsets.US_ASCII));
+        // A hard link appears complete or not at all, and fails if another process got there first;
+        // a rename would silently replace the other process's id.
+        Files.createLink(file, temp);
+      } catch (FileAlreadyExistsException raced) {
         String winner = read();
-        Files.deleteIfExists(temp);
         if (winner != null) {
           return winner;
         }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      } catch (UnsupportedOperationException | IOException noHardLinks) {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
       }
     } catch (IOException | SecurityException unwritable) {
       AgentLog.once("anonymous-id", "cannot store the anonymous id in " + file + " (" + unwritable

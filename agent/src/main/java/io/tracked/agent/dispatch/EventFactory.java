@@ -8,6 +8,7 @@ import io.tracked.agent.weaving.EventBinding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,15 @@ import java.util.function.Supplier;
  * properties are added last, so a captured argument can never overwrite them.
  */
 public final class EventFactory {
+
+  /** Names PostHog reads as identity, person or location data: an argument may never set them. */
+  private static final Set<String> RESERVED = Set.of("distinct_id", "$ip", "$set", "$set_once");
+
+  /**
+   * PostHog gives {@code $}-prefixed properties special meaning (sessions, groups, persons), so an
+   * argument may only set the few that describe a view; any other is dropped.
+   */
+  private static final Set<String> ALLOWED_SPECIAL = Set.of("$current_url", "$pathname", "$screen_name", "$title");
 
   private final Sanitizer sanitizer;
   private final Map<String, Object> commonProperties;
@@ -48,7 +58,8 @@ public final class EventFactory {
   }
 
   private void add(EventBinding binding, Map<String, Object> properties, String name, Object value) {
-    if (commonProperties.containsKey(name) || "distinct_id".equals(name) || "$ip".equals(name)) {
+    if (commonProperties.containsKey(name) || RESERVED.contains(name)
+        || (name.startsWith("$") && !ALLOWED_SPECIAL.contains(name))) {
       AgentLog.debug(binding.eventName() + "." + name + " dropped: reserved property name");
       return;
     }

@@ -1,6 +1,7 @@
 package io.tracked.agent.dispatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.delivery.EventSink;
 import io.tracked.agent.log.AgentLog;
@@ -63,6 +64,9 @@ public final class EventPipeline implements ConsentGate.Listener {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     } catch (Throwable broken) {
+      // Close the capture path too, so host threads stop handing over calls nobody will take.
+      TrackedBridge.setCapturing(false);
+      dispatcher.discardPending();
       AgentLog.info("the event pipeline stopped: " + broken + "; no further events are recorded in this run");
     }
   }

@@ -27,6 +27,7 @@ public final class Sanitizer {
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
   private static final Pattern URL = Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://");
   private static final Pattern WINDOWS_PATH = Pattern.compile("(?:^|[^A-Za-z])[A-Za-z]:[\\\\/]");
+  private static final Pattern FILE_EXTENSION = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,15}");
   private static final Pattern ROUTE = Pattern.compile("/(?:[a-z0-9_-]+(?:/[a-z0-9_-]+){0,3})?/?");
   private static final Pattern SECRET_PREFIX = Pattern.compile(
       "(?:sk-|sk_live_|sk_test_|rk_live_|pk_live_|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|xox[bpaeors]-|"
@@ -83,7 +84,8 @@ public final class Sanitizer {
     if (CONTENT_NAMES.contains(name)) {
       return true;
     }
-    for (String suffix : new String[] {"prompt", "password", "secret", "token", "apikey", "content", "text", "email", "path"}) {
+    for (String suffix : new String[] {"prompt", "password", "secret", "token", "apikey", "key", "content", "contents",
+        "text", "message", "email", "path"}) {
       if (name.endsWith(suffix)) {
         return true;
       }
@@ -137,9 +139,11 @@ public final class Sanitizer {
       String first = text.substring(1, end < 0 ? text.length() : end).toLowerCase(Locale.ROOT);
       return FILESYSTEM_ROOTS.contains(first);
     }
-    // relative paths with a directory part and a file name, e.g. src/main/Foo.java
+    // relative paths with a directory part and a file name, e.g. src/main/Foo.java; a dot in a
+    // vendor's model id (meta-llama/Meta-Llama-3.1-8B-Instruct) is not a file extension
     int slash = text.lastIndexOf('/');
-    return slash > 0 && text.indexOf('.', slash) > slash + 1 && text.indexOf(':') < 0 && text.indexOf('@') < 0;
+    return slash > 0 && text.indexOf('.', slash) > slash + 1 && text.indexOf(':') < 0 && text.indexOf('@') < 0
+        && FILE_EXTENSION.matcher(text.substring(text.lastIndexOf('.') + 1)).matches();
   }
 
   private static boolean looksLikeSecret(String text) {

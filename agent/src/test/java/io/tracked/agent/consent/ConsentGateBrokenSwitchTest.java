@@ -5,11 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracked.agent.bootstrap.TrackedBridge;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A switch that throws counts as denying: when in doubt, nothing is sent; the gate itself never throws. */
 class ConsentGateBrokenSwitchTest {
+
+  // The gate opens or closes the process-wide capture flag; leave it as other tests found it.
+  private final boolean capturingBefore = TrackedBridge.capturing();
+
+  @AfterEach
+  void restoreCaptureFlag() {
+    TrackedBridge.setCapturing(capturingBefore);
+  }
 
   @Test
   void throwingSwitchDenies() {

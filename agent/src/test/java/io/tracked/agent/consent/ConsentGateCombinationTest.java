@@ -4,11 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracked.agent.bootstrap.TrackedBridge;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Telemetry is on only while every switch allows it. */
 class ConsentGateCombinationTest {
+
+  // The gate opens or closes the process-wide capture flag; leave it as other tests found it.
+  private final boolean capturingBefore = TrackedBridge.capturing();
+
+  @AfterEach
+  void restoreCaptureFlag() {
+    TrackedBridge.setCapturing(capturingBefore);
+  }
 
   private static ConsentSwitch allow(String name) {
     return () -> SwitchReading.allow(name, "yes", "test");

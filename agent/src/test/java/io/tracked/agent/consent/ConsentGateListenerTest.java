@@ -2,13 +2,23 @@ package io.tracked.agent.consent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tracked.agent.bootstrap.TrackedBridge;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Listeners hear each change of the combined decision, and only changes. */
 class ConsentGateListenerTest {
+
+  // The gate opens or closes the process-wide capture flag; leave it as other tests found it.
+  private final boolean capturingBefore = TrackedBridge.capturing();
+
+  @AfterEach
+  void restoreCaptureFlag() {
+    TrackedBridge.setCapturing(capturingBefore);
+  }
 
   @Test
   void notifiedOnChangeOnly() {
