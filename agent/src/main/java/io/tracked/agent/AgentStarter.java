@@ -3,6 +3,7 @@ package io.tracked.agent;
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.config.AgentSettings;
 import io.tracked.agent.consent.ConsentGate;
+import io.tracked.agent.consent.HostSwitch;
 import io.tracked.agent.delivery.EventSink;
 import io.tracked.agent.delivery.OutboxSink;
 import io.tracked.agent.delivery.PostHogSink;
@@ -16,7 +17,12 @@ import io.tracked.agent.sanitize.Sanitizer;
 import io.tracked.agent.weaving.MethodBindings;
 import io.tracked.agent.weaving.TrackedInstrumentation;
 import io.tracked.agent.weaving.WeavingListener;
+import io.tracked.agent.weaving.WeavingTransformer;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Wires the stages in the order data flows: advice → dispatcher → consent gate → sanitizer → queue →
@@ -30,7 +36,7 @@ final class AgentStarter {
 
   private AgentStarter() {}
 
-  static void start(String arguments, Instrumentation instrumentation) {
+  static void start(String arguments, Instrumentation instrumentation, boolean attached) {
     if (TrackedBridge.installed()) {
       AgentLog.info("already running in this JVM; the second start is ignored");
       return;
@@ -42,20 +48,33 @@ final class AgentStarter {
     }
 
     MethodBindings bindings = new MethodBindings();
-    ConsentGate gate = ConsentGate.forSettings(settings, System.getenv());
-    Dispatcher dispatcher = new Dispatcher(bindings, gate);
+    HostSwitch hostSwitch = new HostSwitch();
+    ConsentGate gate = ConsentGate.forSettings(settings, System.getenv(), hostSwitch);
+    Dispatcher dispatcher = new Dispatcher(bindings, gate, hostSwitch);
+    AnonymousId anonymousId = new AnonymousId(settings.continueDirectory());
+    // Whenever telemetry is off, the id goes: two periods of consent must never share one.
+    gate.addListener(allowed -> {
+      if (!allowed) {
+        anonymousId.reset();
+      }
+    });
     TrackedBridge.install(dispatcher);
     // Consent is not known yet: calls may be held in memory, but nothing is built or sent until it is.
     TrackedBridge.setCapturing(true);
 
-    WeavingListener listener = new WeavingListener();
-    new TrackedInstrumentation(bindings, settings.methods(), listener).install(instrumentation);
+    Supplier<TrackedInstrumentation> weaving = () ->
+        new TrackedInstrumentation(bindings, settings.methods(), new WeavingListener(), hostSwitch::declare);
+    if (attached) {
+      weaving.get().install(instrumentation); // the host is running: weave what is loaded, now
+    } else {
+      startWeaving(weaving, settings.methods().internalNames(), instrumentation);
+    }
 
     EventPipeline pipeline = new EventPipeline(dispatcher, gate,
-        () -> new EventFactory(new Sanitizer(), CommonProperties.detect(), new AnonymousId(settings.continueDirectory())::get),
+        () -> new EventFactory(new Sanitizer(), CommonProperties.detect(), anonymousId::get),
         () -> sink(settings, gate),
         sink -> {
-          AgentLog.info("Tracked " + TrackedVersion.get() + ": telemetry " + (gate.allowsSending() ? "on" : "off")
+          AgentLog.info("Tracked " + TrackedVersion.get() + ": telemetry " + ConsentGate.describeState(gate.state())
               + " (" + gate.describe() + "); " + sink.describe());
           gate.startPolling();
         });
@@ -63,6 +82,26 @@ final class AgentStarter {
     Thread hook = new Thread(() -> pipeline.shutdown(SHUTDOWN_TIMEOUT_MILLIS), "tracked-shutdown");
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /**
+   * Registers the cheap gate at once and builds Byte Buddy on a background thread, so the host's
+   * start-up overlaps the agent's instead of waiting for it.
+   */
+  private static void startWeaving(Supplier<TrackedInstrumentation> weaving, Set<String> configuredClasses,
+      Instrumentation instrumentation) {
+    CompletableFuture<ClassFileTransformer> byteBuddy = new CompletableFuture<>();
+    instrumentation.addTransformer(new WeavingTransformer(byteBuddy, configuredClasses), true);
+    Thread builder = new Thread(() -> {
+      try {
+        byteBuddy.complete(weaving.get().build());
+      } catch (Throwable failure) {
+        byteBuddy.completeExceptionally(failure);
+        AgentLog.info("the weaver could not be built (" + failure + "); no method is tracked in this run");
+      }
+    }, "tracked-init");
+    builder.setDaemon(true);
+    builder.start();
   }
 
   private static EventSink sink(AgentSettings settings, ConsentGate gate) {

@@ -14,25 +14,25 @@ public final class TrackedAgent {
   private TrackedAgent() {}
 
   public static void premain(String arguments, Instrumentation instrumentation) {
-    start(arguments, instrumentation);
+    start(arguments, instrumentation, false);
   }
 
   public static void agentmain(String arguments, Instrumentation instrumentation) {
-    start(arguments, instrumentation);
+    start(arguments, instrumentation, true);
   }
 
   public static void main(String[] arguments) {
     System.exit(io.tracked.agent.cli.Cli.run(arguments, System.out, System.err, System.in));
   }
 
-  private static void start(String arguments, Instrumentation instrumentation) {
+  private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
     try {
       // Byte Buddy's safe mode keeps it off sun.misc.Unsafe, which JDK 24+ warns about on stderr.
       // The property name is relocated with Byte Buddy, so it cannot affect a host's own copy.
       System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
       BootstrapInjector.inject(instrumentation);
       // Loaded only now, so every class it touches resolves the bridge from the bootstrap loader.
-      AgentStarter.start(arguments, instrumentation);
+      AgentStarter.start(arguments, instrumentation, attached);
     } catch (Throwable failure) {
       System.err.println("[tracked] disabled: " + failure
           + "; the application runs without telemetry. Fix: check the agent arguments, or report this");

@@ -3,6 +3,7 @@ package io.tracked.sample;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracked.api.TelemetrySwitch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -60,7 +61,11 @@ public final class TelemetrySettings {
     return file;
   }
 
-  /** Whether the user allows telemetry right now. Called before every user action. */
+  /**
+   * Whether the user allows telemetry right now. Called before every user action. This is the
+   * editor's own telemetry switch: {@code @TelemetrySwitch} hands each value it returns to the agent.
+   */
+  @TelemetrySwitch
   public synchronized boolean telemetryEnabled() {
     Stamp stamp = Stamp.of(file);
     long now = nanoClock.getAsLong();

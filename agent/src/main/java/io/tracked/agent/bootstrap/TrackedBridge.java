@@ -11,9 +11,13 @@ package io.tracked.agent.bootstrap;
  */
 public final class TrackedBridge {
 
-  /** Receives each completed call of a tracked method. Implemented by the agent's dispatcher. */
+  /** Receives what woven code reports. Implemented by the agent's dispatcher. */
   public interface Sink {
+    /** A completed call of a tracked method. */
     void onCall(int methodId, Object[] arguments, Object returned, Throwable thrown);
+
+    /** The value that went through one of the host's {@code @TelemetrySwitch} methods. */
+    void onSwitch(int switchId, Object value);
   }
 
   private static volatile Sink sink;
@@ -29,6 +33,17 @@ public final class TrackedBridge {
     Sink current = sink;
     if (current != null) {
       current.onCall(methodId, arguments, returned, thrown);
+    }
+  }
+
+  /**
+   * Reports the host's telemetry setting. Unlike {@link #call}, this runs whatever consent is: it is
+   * how consent comes back on.
+   */
+  public static void reportSwitch(int switchId, Object value) {
+    Sink current = sink;
+    if (current != null) {
+      current.onSwitch(switchId, value);
     }
   }
 

@@ -4,6 +4,7 @@ import io.tracked.agent.config.AgentOptions;
 import io.tracked.agent.config.AgentSettings;
 import io.tracked.agent.config.Option;
 import io.tracked.agent.consent.ConsentGate;
+import io.tracked.agent.consent.HostSwitch;
 import io.tracked.agent.consent.SwitchReading;
 import java.io.PrintStream;
 import java.util.Map;
@@ -28,11 +29,15 @@ final class StatusCommand {
     Properties properties = System.getProperties();
     AgentSettings settings = AgentSettings.of(AgentOptions.resolve(agentArguments, properties, environment),
         environment, System.getProperty("user.home"));
-    ConsentGate gate = ConsentGate.forSettings(settings, environment);
+    ConsentGate gate = ConsentGate.forSettings(settings, environment, new HostSwitch());
     ConsentGate.State state = quietly(gate, err);
 
     out.println("telemetry: " + (state == ConsentGate.State.ON ? "enabled" : "disabled"));
     for (SwitchReading reading : gate.readings()) {
+      if (reading.name().equals(HostSwitch.NAME)) {
+        out.println("  " + reading.name() + ": known only inside the running application (its @TelemetrySwitch method)");
+        continue;
+      }
       out.println("  " + reading.name() + ": " + reading.value() + (reading.allows() ? "" : " (turns telemetry off)")
           + "  [from " + reading.source() + "]");
       if (reading.problem() != null) {

@@ -1,9 +1,11 @@
 package io.tracked.agent.config;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +66,15 @@ public final class MethodsOption {
 
   public Map<String, Map<String, String>> eventsByClass() {
     return Collections.unmodifiableMap(eventsByClass);
+  }
+
+  /** Internal names (a/b/C) of the named classes, as class-file transformers see them. */
+  public Set<String> internalNames() {
+    Set<String> names = new HashSet<>();
+    for (String name : eventsByClass.keySet()) {
+      names.add(name.replace('.', '/'));
+    }
+    return names;
   }
 
   /** The event name for the method, or {@code null} when the option does not name it. */

@@ -3,48 +3,64 @@ package io.tracked.agent.consent;
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.config.AgentSettings;
 import io.tracked.agent.log.AgentLog;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decides, from every {@link ConsentSwitch}, whether telemetry may flow. Until the switches have
- * been read once the state is {@link State#UNKNOWN}: calls may be captured into memory but nothing
- * is built or sent. The switches are re-read every second on a daemon thread, so a change takes
- * effect while the host runs; listeners hear each change (the pipeline discards what is pending when
- * consent turns off).
+ * Decides, from every {@link ConsentSwitch}, whether telemetry may flow: on only while all allow it.
+ * Until every switch has said something the state is {@link State#UNKNOWN}: calls may be held in
+ * memory but nothing is built or sent. The switches are re-read when a watched file changes, when
+ * the host's switch reports a new value, and every second in any case, on one daemon thread, so a
+ * change takes effect within two seconds while the host runs. Listeners hear every change of state
+ * (the pipeline discards what is pending when consent turns off).
  */
 public final class ConsentGate {
 
   public enum State { UNKNOWN, ON, OFF }
 
-  /** Told of every change of the combined decision. */
+  /** Told of every change of the combined decision, including the first one. */
   public interface Listener {
     void consentChanged(boolean allowed);
   }
 
   static final long POLL_MILLIS = 1000;
+  static final long SETTLE_MILLIS = 50;
 
   private final List<ConsentSwitch> switches;
+  private final List<Path> watchedFiles;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile State state = State.UNKNOWN;
   private volatile List<SwitchReading> readings = List.of();
   private List<String> reportedProblems = List.of();
-  private ScheduledExecutorService poller;
+  private ScheduledExecutorService executor;
+  private ConsentWatcher watcher;
 
-  public ConsentGate(List<ConsentSwitch> switches) {
+  public ConsentGate(List<ConsentSwitch> switches, List<Path> watchedFiles) {
     this.switches = List.copyOf(switches);
+    this.watchedFiles = List.copyOf(watchedFiles);
   }
 
-  /** The switches of the contract that this version honours, for the given settings. */
-  public static ConsentGate forSettings(AgentSettings settings, Map<String, String> environment) {
-    return new ConsentGate(List.of(
+  public ConsentGate(List<ConsentSwitch> switches) {
+    this(switches, List.of());
+  }
+
+  /** Every switch of the contract, for the given settings and the host's switch. */
+  public static ConsentGate forSettings(AgentSettings settings, Map<String, String> environment, HostSwitch host) {
+    Path globalContext = settings.continueDirectory().resolve("index").resolve("globalContext.json");
+    ConsentGate gate = new ConsentGate(List.of(
         new DoNotTrackSwitch(environment),
-        new ContinueConfigSwitch(settings.configFile())));
+        new ContinueConfigSwitch(settings.configFile()),
+        new GlobalContextSwitch(globalContext),
+        host), List.of(settings.configFile(), globalContext));
+    host.onChange(gate::refreshSoon);
+    return gate;
   }
 
   public State state() {
@@ -70,7 +86,8 @@ public final class ConsentGate {
   /** Reads every switch now and applies the result. Never throws. */
   public synchronized State refresh() {
     List<SwitchReading> current = new ArrayList<>(switches.size());
-    boolean allowed = true;
+    boolean denied = false;
+    boolean unknown = false;
     for (ConsentSwitch consentSwitch : switches) {
       SwitchReading reading;
       try {
@@ -80,27 +97,32 @@ public final class ConsentGate {
             "consent switch failed: " + broken + "; telemetry stays off");
       }
       current.add(reading);
-      allowed &= reading.allows();
+      denied |= reading.known() && !reading.allows();
+      unknown |= !reading.known();
     }
     reportProblems(current);
     readings = List.copyOf(current);
-    State next = allowed ? State.ON : State.OFF;
+    State next = denied ? State.OFF : unknown ? State.UNKNOWN : State.ON;
     State previous = state;
     if (next != previous) {
       state = next;
-      TrackedBridge.setCapturing(allowed);
-      if (previous != State.UNKNOWN) {
-        AgentLog.debug("consent changed: telemetry " + (allowed ? "on" : "off") + " because " + describe());
-      }
-      for (Listener listener : listeners) {
-        try {
-          listener.consentChanged(allowed);
-        } catch (RuntimeException ignored) {
-          // one broken listener must not keep the others from hearing an opt-out
+      TrackedBridge.setCapturing(next != State.OFF);
+      AgentLog.debug("consent: telemetry " + describeState(next) + " because " + describe());
+      if (next != State.UNKNOWN) {
+        for (Listener listener : listeners) {
+          try {
+            listener.consentChanged(next == State.ON);
+          } catch (RuntimeException ignored) {
+            // one broken listener must not keep the others from hearing an opt-out
+          }
         }
       }
     }
     return next;
+  }
+
+  public static String describeState(State state) {
+    return state == State.ON ? "on" : state == State.OFF ? "off" : "waiting for every switch";
   }
 
   private void reportProblems(List<SwitchReading> current) {
@@ -127,23 +149,42 @@ public final class ConsentGate {
     return text.toString();
   }
 
-  /** Starts re-reading the switches every second on a daemon thread. */
+  /** Starts re-reading the switches: on file changes, on host reports, and every second. */
   public synchronized void startPolling() {
-    if (poller != null) {
+    if (executor != null) {
       return;
     }
-    poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "tracked-consent");
       thread.setDaemon(true);
       return thread;
     });
-    poller.scheduleWithFixedDelay(this::refresh, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(this::refresh, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    watcher = ConsentWatcher.start(watchedFiles, this::refreshSoon);
+  }
+
+  /** Re-reads the switches shortly, on the consent thread; callable from any thread, never blocks. */
+  public void refreshSoon() {
+    ScheduledExecutorService current = executor;
+    if (current == null) {
+      return;
+    }
+    try {
+      // A short settle lets an editor finish writing before the file is parsed.
+      current.schedule(this::refresh, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopped) {
+      // shutting down: nothing more to decide
+    }
   }
 
   public synchronized void stopPolling() {
-    if (poller != null) {
-      poller.shutdownNow();
-      poller = null;
+    if (watcher != null) {
+      watcher.close();
+      watcher = null;
+    }
+    if (executor != null) {
+      executor.shutdownNow();
+      executor = null;
     }
   }
 }

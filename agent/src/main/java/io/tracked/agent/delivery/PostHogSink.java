@@ -85,7 +85,11 @@ public final class PostHogSink implements EventSink {
   @Override
   public void close(long timeoutMillis) {
     sender.startClosing();
-    Thread shutdown = new Thread(client::shutdown, "tracked-posthog-shutdown");
+    // Flush right away instead of waiting for the queue thread's next round, then stop that thread.
+    Thread shutdown = new Thread(() -> {
+      queue.sendAll();
+      client.shutdown();
+    }, "tracked-posthog-shutdown");
     shutdown.setDaemon(true);
     shutdown.start();
     try {

@@ -44,6 +44,20 @@ public final class AnonymousId {
     return id;
   }
 
+  /**
+   * Forgets the id and deletes its file: called whenever telemetry is off, so that two periods of
+   * consent can never be linked by a shared id.
+   */
+  public synchronized void reset() {
+    cached = null;
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException | SecurityException undeletable) {
+      AgentLog.once("anonymous-id-delete", "cannot delete the anonymous id " + file + " (" + undeletable
+          + "); it will be replaced when telemetry is on again. Fix: make the directory writable");
+    }
+  }
+
   private String loadOrCreate() {
     String existing = read();
     if (existing != null) {

@@ -2,19 +2,20 @@ package io.tracked.agent.dispatch;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
+import io.tracked.agent.consent.HostSwitch;
 import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.weaving.EventBinding;
 import io.tracked.agent.weaving.MethodBindings;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where woven code hands over each call. It runs on the host's thread, so it does the least possible:
- * find the binding, ask the consent gate, and offer the call to a bounded queue without ever
- * blocking. When the queue is full the call is dropped and counted; the host is never slowed down
- * to save an event.
+ * find the binding, ask the consent gate, and add the call to a bounded lock-free queue. It never
+ * takes a lock and never wakes the agent's thread (which drains the queue on its own schedule), so a
+ * host thread is never blocked or descheduled by a tracked call. When the queue is full the call is
+ * dropped and counted; the host is never slowed down to save an event.
  */
 public final class Dispatcher implements TrackedBridge.Sink {
 
@@ -22,12 +23,24 @@ public final class Dispatcher implements TrackedBridge.Sink {
 
   private final MethodBindings bindings;
   private final ConsentGate gate;
-  private final BlockingQueue<CapturedCall> handoff = new ArrayBlockingQueue<>(CAPACITY);
+  private final ConcurrentLinkedQueue<CapturedCall> handoff = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
   private final AtomicLong dropped = new AtomicLong();
 
-  public Dispatcher(MethodBindings bindings, ConsentGate gate) {
+  private final HostSwitch hostSwitch;
+
+  public Dispatcher(MethodBindings bindings, ConsentGate gate, HostSwitch hostSwitch) {
     this.bindings = bindings;
     this.gate = gate;
+    this.hostSwitch = hostSwitch;
+  }
+
+  @Override
+  public void onSwitch(int switchId, Object value) {
+    String method = bindings.switchMethod(switchId);
+    if (method != null && value instanceof Boolean) {
+      hostSwitch.report((Boolean) value, method);
+    }
   }
 
   @Override
@@ -38,30 +51,37 @@ public final class Dispatcher implements TrackedBridge.Sink {
     }
     String exceptionType = thrown == null ? null : thrown.getClass().getName();
     CapturedCall call = new CapturedCall(binding, arguments, returned, exceptionType, System.currentTimeMillis());
-    if (!handoff.offer(call) && dropped.getAndIncrement() == 0) {
-      AgentLog.info("more than " + CAPACITY + " tracked calls are waiting; further calls are dropped until the"
-          + " queue drains (the host is never blocked)");
+    if (size.incrementAndGet() > CAPACITY) {
+      size.decrementAndGet();
+      if (dropped.getAndIncrement() == 0) {
+        AgentLog.info("more than " + CAPACITY + " tracked calls are waiting; further calls are dropped until the"
+            + " queue drains (the host is never blocked)");
+      }
+      return;
     }
+    handoff.offer(call);
   }
 
-  /** Takes the next call, waiting at most the given time; {@code null} when none came. */
-  CapturedCall next(long timeout, TimeUnit unit) throws InterruptedException {
-    return handoff.poll(timeout, unit);
-  }
-
+  /** The oldest waiting call, or {@code null}; never waits. */
   CapturedCall poll() {
-    return handoff.poll();
+    CapturedCall call = handoff.poll();
+    if (call != null) {
+      size.decrementAndGet();
+    }
+    return call;
   }
 
   /** Forgets every call not yet turned into an event: used when consent turns off. */
   public int discardPending() {
-    int discarded = handoff.size();
-    handoff.clear();
+    int discarded = 0;
+    while (poll() != null) {
+      discarded++;
+    }
     return discarded;
   }
 
   public int pending() {
-    return handoff.size();
+    return size.get();
   }
 
   public long dropped() {

@@ -5,7 +5,7 @@ import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.delivery.EventSink;
 import io.tracked.agent.log.AgentLog;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  */
 public final class EventPipeline implements ConsentGate.Listener {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long DRAIN_INTERVAL_NANOS = 50_000_000L;
 
   private final Dispatcher dispatcher;
   private final ConsentGate gate;
@@ -27,7 +27,8 @@ public final class EventPipeline implements ConsentGate.Listener {
   private volatile EventFactory factory;
   private volatile EventSink sink;
   private volatile boolean stopping;
-  private Thread thread;
+  private volatile boolean ready;
+  private volatile Thread thread;
 
   public EventPipeline(Dispatcher dispatcher, ConsentGate gate, Supplier<EventFactory> factory,
       Supplier<EventSink> sink, Consumer<EventSink> onReady) {
@@ -50,19 +51,32 @@ public final class EventPipeline implements ConsentGate.Listener {
 
   private void run() {
     try {
+      gate.addListener(this);
       gate.refresh();
       sink = sinkSupplier.get();
       factory = factorySupplier.get();
-      gate.addListener(this);
+      ready = true;
       onReady.accept(sink);
-      while (!stopping || dispatcher.pending() > 0) {
-        CapturedCall call = stopping ? dispatcher.poll() : dispatcher.next(200, TimeUnit.MILLISECONDS);
+      while (true) {
+        if (gate.state() == ConsentGate.State.UNKNOWN) {
+          // A switch has not spoken yet (e.g. the host has not reported its setting): hold, send nothing.
+          if (stopping) {
+            break;
+          }
+          LockSupport.parkNanos(this, DRAIN_INTERVAL_NANOS / 2);
+          continue;
+        }
+        CapturedCall call = dispatcher.poll();
         if (call != null) {
           process(call);
+        } else if (stopping) {
+          break;
+        } else {
+          // Host threads never wake this thread (that would cost them a system call per event):
+          // it drains on its own schedule, and shutdown unparks it.
+          LockSupport.parkNanos(this, DRAIN_INTERVAL_NANOS);
         }
       }
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
     } catch (Throwable broken) {
       // Close the capture path too, so host threads stop handing over calls nobody will take.
       TrackedBridge.setCapturing(false);
@@ -79,7 +93,7 @@ public final class EventPipeline implements ConsentGate.Listener {
     try {
       Event event = factory.build(call);
       if (AgentLog.debugEnabled()) {
-        AgentLog.debug("event " + event.name() + " " + JSON.writeValueAsString(event.properties()));
+        AgentLog.debug("event " + event.name() + " " + new ObjectMapper().writeValueAsString(event.properties()));
       }
       sink.send(event);
     } catch (Exception | StackOverflowError broken) {
@@ -108,7 +122,10 @@ public final class EventPipeline implements ConsentGate.Listener {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     stopping = true;
     Thread worker = thread;
-    if (worker != null) {
+    // Still starting up with nothing captured: there is nothing to deliver, so nothing to wait for.
+    boolean nothingToDo = !ready && dispatcher.pending() == 0;
+    if (worker != null && !nothingToDo) {
+      LockSupport.unpark(worker);
       try {
         worker.join(Math.max(1, timeoutMillis / 2));
       } catch (InterruptedException interrupted) {

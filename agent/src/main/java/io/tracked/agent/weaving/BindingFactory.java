@@ -20,6 +20,7 @@ public final class BindingFactory {
   public static final String TRACKED = "io.tracked.api.Tracked";
   public static final String TRACKED_PROPERTY = "io.tracked.api.TrackedProperty";
   public static final String NOT_TRACKED = "io.tracked.api.NotTracked";
+  public static final String TELEMETRY_SWITCH = "io.tracked.api.TelemetrySwitch";
   public static final String EXCEPTION_PROPERTY = "exception";
 
   private final MethodsOption methods;
@@ -62,6 +63,30 @@ public final class BindingFactory {
     }
     return new EventBinding(type.getName(), method.getName(), method.getDescriptor(), eventName,
         List.copyOf(nullSafe(properties)), returnProperty, onException);
+  }
+
+  /** How the value of a host's {@code @TelemetrySwitch} method is read, or why it cannot be. */
+  public record SwitchBinding(String method, boolean fromReturn, String problem) {}
+
+  /** The switch binding for the method, or {@code null} when it carries no {@code @TelemetrySwitch}. */
+  public static SwitchBinding switchBindingFor(TypeDescription type, MethodDescription method) {
+    if (!weavable(method) || annotation(method.getDeclaredAnnotations(), TELEMETRY_SWITCH) == null) {
+      return null;
+    }
+    String name = type.getName() + "#" + method.getName();
+    if (isBoolean(method.getReturnType().asErasure()) && method.getParameters().isEmpty()) {
+      return new SwitchBinding(name, true, null);
+    }
+    if (method.getParameters().size() == 1 && isBoolean(method.getParameters().get(0).getType().asErasure())) {
+      return new SwitchBinding(name, false, null);
+    }
+    return new SwitchBinding(name, false, "@TelemetrySwitch on " + name + " is ignored: the method must return"
+        + " a boolean and take no arguments, or take exactly one boolean. Fix: annotate the method that reads or"
+        + " applies the setting");
+  }
+
+  private static boolean isBoolean(TypeDescription type) {
+    return type.represents(boolean.class) || type.represents(Boolean.class);
   }
 
   private static List<String> nullSafe(List<String> properties) {

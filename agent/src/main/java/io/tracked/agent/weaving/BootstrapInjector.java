@@ -1,12 +1,12 @@
 package io.tracked.agent.weaving;
 
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Puts {@code io.tracked.agent.bootstrap.TrackedBridge} into the bootstrap class loader before
@@ -37,9 +37,14 @@ public final class BootstrapInjector {
     Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
     Method defineClass = unsafeType.getMethod("defineClass",
         String.class, byte[].class, int.class, int.class, ClassLoader.class, ProtectionDomain.class);
-    ClassFileLocator agentJar = ClassFileLocator.ForClassLoader.of(BootstrapInjector.class.getClassLoader());
     for (String name : BRIDGE_CLASSES) {
-      byte[] bytes = agentJar.locate(name).resolve();
+      byte[] bytes;
+      try (InputStream in = BootstrapInjector.class.getResourceAsStream("/" + name.replace('.', '/') + ".class")) {
+        if (in == null) {
+          throw new IllegalStateException(name + " is missing from the agent jar");
+        }
+        bytes = in.readAllBytes();
+      }
       defineClass.invoke(unsafe, name, bytes, 0, bytes.length, null, null);
     }
   }

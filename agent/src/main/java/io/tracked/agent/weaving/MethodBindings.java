@@ -45,4 +45,26 @@ public final class MethodBindings {
   public int size() {
     return ids.size();
   }
+
+  private final ConcurrentHashMap<String, Integer> switchIds = new ConcurrentHashMap<>();
+  private volatile String[] switchesById = new String[0];
+
+  /** The id of a host {@code @TelemetrySwitch} method, named {@code Class#method}. */
+  public synchronized int registerSwitch(String method) {
+    Integer known = switchIds.get(method);
+    if (known != null) {
+      return known;
+    }
+    String[] table = Arrays.copyOf(switchesById, switchesById.length + 1);
+    table[table.length - 1] = method;
+    switchesById = table;
+    switchIds.put(method, table.length - 1);
+    return table.length - 1;
+  }
+
+  /** The switch method's name for the id, or {@code null} for an id this agent never issued. */
+  public String switchMethod(int id) {
+    String[] table = switchesById;
+    return id >= 0 && id < table.length ? table[id] : null;
+  }
 }

@@ -4,16 +4,18 @@ import static net.bytebuddy.matcher.ElementMatchers.hasDescriptor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import io.tracked.agent.config.MethodsOption;
+import io.tracked.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.annotation.AnnotationList;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -41,26 +43,47 @@ public final class TrackedInstrumentation {
   private final WeavingListener listener;
   private final Map<ClassLoader, Boolean> apiVisible = Collections.synchronizedMap(new WeakHashMap<>());
   private final ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(TrackedAdvice.class.getClassLoader());
+  private final Consumer<String> switchDeclared;
 
-  public TrackedInstrumentation(MethodBindings bindings, MethodsOption methods, WeavingListener listener) {
+  /**
+   * @param switchDeclared told of each host {@code @TelemetrySwitch} method as its class is woven
+   */
+  public TrackedInstrumentation(MethodBindings bindings, MethodsOption methods, WeavingListener listener,
+      Consumer<String> switchDeclared) {
     this.bindings = bindings;
     this.methods = methods;
     this.factory = new BindingFactory(methods);
     this.listener = listener;
+    this.switchDeclared = switchDeclared;
   }
 
+  /**
+   * Installs the weaver and re-weaves matching classes that are already loaded: for {@code attach},
+   * where the host has been running for a while.
+   */
   public ResettableClassFileTransformer install(Instrumentation instrumentation) {
+    return builder(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).installOn(instrumentation);
+  }
+
+  /**
+   * Builds the weaver without registering it, for {@link WeavingTransformer} to call: at start-up no
+   * host class is loaded yet, so there is nothing to re-weave.
+   */
+  public java.lang.instrument.ClassFileTransformer build() {
+    return builder(AgentBuilder.RedefinitionStrategy.DISABLED).makeRaw();
+  }
+
+  private AgentBuilder builder(AgentBuilder.RedefinitionStrategy redefinition) {
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(redefinition)
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
         .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(listener)
         .ignore(this::ignored)
         .type(this::tracked)
-        .transform(this::weave)
-        .installOn(instrumentation);
+        .transform(this::weave);
   }
 
   private boolean ignored(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
@@ -86,7 +109,9 @@ public final class TrackedInstrumentation {
       return false;
     }
     for (MethodDescription method : type.getDeclaredMethods()) {
-      if (BindingFactory.annotation(method.getDeclaredAnnotations(), BindingFactory.TRACKED) != null) {
+      AnnotationList annotations = method.getDeclaredAnnotations();
+      if (BindingFactory.annotation(annotations, BindingFactory.TRACKED) != null
+          || BindingFactory.annotation(annotations, BindingFactory.TELEMETRY_SWITCH) != null) {
         return true;
       }
     }
@@ -105,6 +130,7 @@ public final class TrackedInstrumentation {
   private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
       JavaModule module, ProtectionDomain domain) {
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+      builder = weaveSwitch(builder, type, method);
       EventBinding binding = factory.bindingFor(type, method);
       if (binding == null) {
         continue;
@@ -119,8 +145,22 @@ public final class TrackedInstrumentation {
     return builder;
   }
 
-  /** Names of the classes the {@code methods} option asks for, for the start-up message. */
-  public Set<String> configuredClasses() {
-    return methods.eventsByClass().keySet();
+  private DynamicType.Builder<?> weaveSwitch(DynamicType.Builder<?> builder, TypeDescription type,
+      MethodDescription.InDefinedShape method) {
+    BindingFactory.SwitchBinding binding = BindingFactory.switchBindingFor(type, method);
+    if (binding == null) {
+      return builder;
+    }
+    if (binding.problem() != null) {
+      AgentLog.once("switch:" + binding.method(), binding.problem());
+      return builder;
+    }
+    int id = bindings.registerSwitch(binding.method());
+    switchDeclared.accept(binding.method());
+    Class<?> advice = binding.fromReturn() ? SwitchAdvice.FromReturn.class : SwitchAdvice.FromArgument.class;
+    return builder.visit(Advice.withCustomMapping()
+        .bind(TrackedAdvice.MethodId.class, id)
+        .to(advice, adviceLocator)
+        .on(named(method.getName()).and(hasDescriptor(method.getDescriptor()))));
   }
 }

@@ -33,7 +33,7 @@ class StatusCommandTest {
     assertTrue(run.out.contains("telemetry: disabled"), run.toString());
     String switchLine = null;
     for (String line : run.outLines()) {
-      if (line.contains("allowAnonymousTelemetry")) {
+      if (line.trim().startsWith("allowAnonymousTelemetry:")) {
         switchLine = line;
       }
     }

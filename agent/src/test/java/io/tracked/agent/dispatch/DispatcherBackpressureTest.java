@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
+import io.tracked.agent.consent.HostSwitch;
 import io.tracked.agent.consent.SwitchReading;
 import io.tracked.agent.weaving.MethodBindings;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class DispatcherBackpressureTest {
   private final ConsentGate gate = new ConsentGate(List.of(() -> SwitchReading.allow("s", "on", "test")));
   private final MethodBindings bindings = new MethodBindings();
   private final int methodId = bindings.register(Bindings.binding("chat", List.of("n"), null, false));
-  private final Dispatcher dispatcher = new Dispatcher(bindings, gate);
+  private final Dispatcher dispatcher = new Dispatcher(bindings, gate, new HostSwitch());
 
   @Test
   void fillingPastCapacityDropsAndCountsWithoutBlocking() {

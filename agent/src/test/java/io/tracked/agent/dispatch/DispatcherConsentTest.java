@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
+import io.tracked.agent.consent.HostSwitch;
 import io.tracked.agent.consent.SwitchReading;
 import io.tracked.agent.weaving.MethodBindings;
 import java.util.List;
@@ -29,7 +30,7 @@ class DispatcherConsentTest {
       () -> allowed.get() ? SwitchReading.allow("s", "on", "test") : SwitchReading.deny("s", "off", "test")));
   private final MethodBindings bindings = new MethodBindings();
   private final int methodId = bindings.register(Bindings.binding("chat", List.of("model"), null, false));
-  private final Dispatcher dispatcher = new Dispatcher(bindings, gate);
+  private final Dispatcher dispatcher = new Dispatcher(bindings, gate, new HostSwitch());
 
   @Test
   void callsAreDroppedWhileConsentIsOff() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
+import io.tracked.agent.consent.HostSwitch;
 import io.tracked.agent.consent.SwitchReading;
 import io.tracked.agent.weaving.MethodBindings;
 import java.util.List;
@@ -27,7 +28,7 @@ class DispatcherExceptionFilterTest {
   private final MethodBindings bindings = new MethodBindings();
   private final int plain = bindings.register(Bindings.binding("plain", List.of(), null, false));
   private final int counted = bindings.register(Bindings.binding("counted", List.of(), null, true));
-  private final Dispatcher dispatcher = new Dispatcher(bindings, gate);
+  private final Dispatcher dispatcher = new Dispatcher(bindings, gate, new HostSwitch());
 
   @BeforeEach
   void consentOn() {

@@ -16,9 +16,13 @@ final class WovenCalls implements TrackedBridge.Sink, AutoCloseable {
 
   record Call(EventBinding binding, Object[] arguments, Object returned, Throwable thrown) {}
 
+  record SwitchReport(String method, Object value) {}
+
   final MethodBindings bindings = new MethodBindings();
   final WeavingListener listener = new WeavingListener();
   final List<Call> calls = new CopyOnWriteArrayList<>();
+  final List<SwitchReport> switchReports = new CopyOnWriteArrayList<>();
+  final List<String> declaredSwitches = new CopyOnWriteArrayList<>();
   private final Instrumentation instrumentation = ByteBuddyAgent.install();
   private final ResettableClassFileTransformer transformer;
   volatile RuntimeException failWith;
@@ -26,7 +30,7 @@ final class WovenCalls implements TrackedBridge.Sink, AutoCloseable {
   WovenCalls(MethodsOption methods) {
     TrackedBridge.install(this);
     TrackedBridge.setCapturing(true);
-    transformer = new TrackedInstrumentation(bindings, methods, listener).install(instrumentation);
+    transformer = new TrackedInstrumentation(bindings, methods, listener, declaredSwitches::add).install(instrumentation);
   }
 
   @Override
@@ -35,6 +39,11 @@ final class WovenCalls implements TrackedBridge.Sink, AutoCloseable {
       throw failWith;
     }
     calls.add(new Call(bindings.get(methodId), arguments, returned, thrown));
+  }
+
+  @Override
+  public void onSwitch(int switchId, Object value) {
+    switchReports.add(new SwitchReport(bindings.switchMethod(switchId), value));
   }
 
   Call only(String eventName) {

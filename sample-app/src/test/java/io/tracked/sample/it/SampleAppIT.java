@@ -101,11 +101,11 @@ class SampleAppIT {
     Files.createDirectories(config.getParent());
     Files.writeString(config, "{ \"allowAnonymousTelemetry\": false }");
     try (FakePostHog posthog = FakePostHog.start(API_KEY)) {
-      ChildJvm.Result result = sample(java, "posthog.apiKey=" + API_KEY + ",posthog.host=" + posthog.url(),
+      ChildJvm.Result result = sample(java, "debug=true,posthog.apiKey=" + API_KEY + ",posthog.host=" + posthog.url(),
           "--sessions", "2").userHome(home).run(Duration.ofSeconds(90));
 
       result.expectExit(0);
-      assertTrue(result.stderr().contains("telemetry off"), result.stderr());
+      assertTrue(result.stderr().contains("consent: telemetry off because"), result.stderr());
       posthog.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(10));
       assertEquals(0, posthog.requestCount(), posthog.requests().toString());
     }

@@ -1,0 +1,42 @@
+package io.tracked.agent.consent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+
+/**
+ * {@code sharedConfig.allowAnonymousTelemetry} in {@code <continue dir>/index/globalContext.json},
+ * where Continue keeps the setting after migrating it out of {@code config.json}. A missing file or
+ * key expresses no opinion; {@code false} turns telemetry off whatever {@code config.json} says.
+ */
+public final class GlobalContextSwitch implements ConsentSwitch {
+
+  static final String NAME = "sharedConfig.allowAnonymousTelemetry";
+
+  private final JsoncFileReader reader;
+
+  public GlobalContextSwitch(Path file) {
+    this.reader = new JsoncFileReader(file, NAME, "no such file: no opinion", GlobalContextSwitch::judge);
+  }
+
+  public Path file() {
+    return reader.file();
+  }
+
+  @Override
+  public SwitchReading read() {
+    return reader.read();
+  }
+
+  private static SwitchReading judge(JsonNode root, String source) {
+    JsonNode shared = root.get("sharedConfig");
+    JsonNode value = shared == null ? null : shared.get("allowAnonymousTelemetry");
+    if (value == null || value.isNull()) {
+      return SwitchReading.allow(NAME, "absent", source + " (not set: no opinion)");
+    }
+    if (!value.isBoolean()) {
+      return SwitchReading.unreadable(NAME, source, NAME + " in " + source + " is " + value
+          + ", not true or false; telemetry stays off. Fix: set it to true or false");
+    }
+    return value.booleanValue() ? SwitchReading.allow(NAME, "true", source) : SwitchReading.deny(NAME, "false", source);
+  }
+}
