@@ -1,6 +1,5 @@
 package io.tracked.agent.consent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 
 /**
@@ -15,7 +14,8 @@ public final class ContinueConfigSwitch implements ConsentSwitch {
   private final JsoncFileReader reader;
 
   public ContinueConfigSwitch(Path file) {
-    this.reader = new JsoncFileReader(file, KEY, "no such file: allowed, as in Continue", ContinueConfigSwitch::judge);
+    this.reader = new JsoncFileReader(file, KEY, "no such file: allowed, as in Continue", new String[] {KEY},
+        ContinueConfigSwitch::judge);
   }
 
   public Path file() {
@@ -27,15 +27,16 @@ public final class ContinueConfigSwitch implements ConsentSwitch {
     return reader.read();
   }
 
-  private static SwitchReading judge(JsonNode root, String source) {
-    JsonNode value = root.get(KEY);
-    if (value == null || value.isNull()) {
-      return SwitchReading.allow(KEY, "absent", source + " (key not set: allowed, as in Continue)");
+  private static SwitchReading judge(JsoncFileReader.Value value, String source) {
+    switch (value.kind()) {
+      case MISSING:
+      case NULL:
+        return SwitchReading.allow(KEY, "absent", source + " (key not set: allowed, as in Continue)");
+      case BOOLEAN:
+        return value.bool() ? SwitchReading.allow(KEY, "true", source) : SwitchReading.deny(KEY, "false", source);
+      default:
+        return SwitchReading.unreadable(KEY, source, KEY + " in " + source + " is " + value.description()
+            + ", not true or false; telemetry stays off. Fix: set it to true or false");
     }
-    if (!value.isBoolean()) {
-      return SwitchReading.unreadable(KEY, source, KEY + " in " + source + " is " + value
-          + ", not true or false; telemetry stays off. Fix: set it to true or false");
-    }
-    return value.booleanValue() ? SwitchReading.allow(KEY, "true", source) : SwitchReading.deny(KEY, "false", source);
   }
 }

@@ -1,6 +1,5 @@
 package io.tracked.agent.consent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 
 /**
@@ -15,7 +14,8 @@ public final class GlobalContextSwitch implements ConsentSwitch {
   private final JsoncFileReader reader;
 
   public GlobalContextSwitch(Path file) {
-    this.reader = new JsoncFileReader(file, NAME, "no such file: no opinion", GlobalContextSwitch::judge);
+    this.reader = new JsoncFileReader(file, NAME, "no such file: no opinion",
+        new String[] {"sharedConfig", "allowAnonymousTelemetry"}, GlobalContextSwitch::judge);
   }
 
   public Path file() {
@@ -27,16 +27,16 @@ public final class GlobalContextSwitch implements ConsentSwitch {
     return reader.read();
   }
 
-  private static SwitchReading judge(JsonNode root, String source) {
-    JsonNode shared = root.get("sharedConfig");
-    JsonNode value = shared == null ? null : shared.get("allowAnonymousTelemetry");
-    if (value == null || value.isNull()) {
-      return SwitchReading.allow(NAME, "absent", source + " (not set: no opinion)");
+  private static SwitchReading judge(JsoncFileReader.Value value, String source) {
+    switch (value.kind()) {
+      case MISSING:
+      case NULL:
+        return SwitchReading.allow(NAME, "absent", source + " (not set: no opinion)");
+      case BOOLEAN:
+        return value.bool() ? SwitchReading.allow(NAME, "true", source) : SwitchReading.deny(NAME, "false", source);
+      default:
+        return SwitchReading.unreadable(NAME, source, NAME + " in " + source + " is " + value.description()
+            + ", not true or false; telemetry stays off. Fix: set it to true or false");
     }
-    if (!value.isBoolean()) {
-      return SwitchReading.unreadable(NAME, source, NAME + " in " + source + " is " + value
-          + ", not true or false; telemetry stays off. Fix: set it to true or false");
-    }
-    return value.booleanValue() ? SwitchReading.allow(NAME, "true", source) : SwitchReading.deny(NAME, "false", source);
   }
 }

@@ -1,10 +1,11 @@
 package io.tracked.agent.consent;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +19,19 @@ import java.util.function.BiFunction;
  * allowed), re-parsing only when the file changed. Everything that can go wrong with a file the
  * user edits (missing, empty, half-written, binary, a directory, unreadable) becomes a reading, never
  * an exception; all but a missing file deny, each with a line that names the file and the fix.
+ * It streams through the document with jackson-core alone: databind's tree model would cost the
+ * agent's start-up a few hundred classes for one value.
  */
 final class JsoncFileReader {
 
-  /** Built on first read, on the agent's thread: Jackson takes a while to load and the host's main thread must not wait. */
+  /** What the document held at the path: nothing, null, a boolean, or something else (described). */
+  record Value(Kind kind, boolean bool, String description) {
+    enum Kind { MISSING, NULL, BOOLEAN, OTHER }
+  }
+
+  /** Built on first read, on the agent's thread, never on the host's main thread. */
   private static final class Jsonc {
-    static final JsonMapper MAPPER = JsonMapper.builder()
+    static final JsonFactory FACTORY = JsonFactory.builder()
         .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
         .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
         .build();
@@ -32,18 +40,21 @@ final class JsoncFileReader {
   private final Path file;
   private final String name;
   private final String whenMissing;
-  private final BiFunction<JsonNode, String, SwitchReading> judge;
+  private final String[] path;
+  private final BiFunction<Value, String, SwitchReading> judge;
   private Object lastStamp;
   private SwitchReading lastReading;
 
   /**
    * @param whenMissing how a missing file is described, e.g. "no such file: allowed, as in Continue"
-   * @param judge turns the parsed top-level object into a reading
+   * @param path the keys leading to the setting, e.g. {@code sharedConfig, allowAnonymousTelemetry}
+   * @param judge turns the value found there into a reading
    */
-  JsoncFileReader(Path file, String name, String whenMissing, BiFunction<JsonNode, String, SwitchReading> judge) {
+  JsoncFileReader(Path file, String name, String whenMissing, String[] path, BiFunction<Value, String, SwitchReading> judge) {
     this.file = file;
     this.name = name;
     this.whenMissing = whenMissing;
+    this.path = path.clone();
     this.judge = judge;
   }
 
@@ -79,14 +90,23 @@ final class JsoncFileReader {
   }
 
   private SwitchReading parse(String source) {
-    JsonNode root;
+    Value value;
     try {
       byte[] bytes = Files.readAllBytes(file);
       if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
         return SwitchReading.unreadable(name, source, source
             + " is empty; telemetry stays off. Fix: write {} into it, or remove it");
       }
-      root = Jsonc.MAPPER.readTree(bytes);
+      try (JsonParser parser = Jsonc.FACTORY.createParser(bytes)) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          return SwitchReading.unreadable(name, source, source
+              + " does not hold a JSON object; telemetry stays off. Fix: make its top level {...}");
+        }
+        value = find(parser, 0);
+        if (parser.nextToken() != null) {
+          throw new JsonParseException(parser, "unexpected content after the top-level object");
+        }
+      }
     } catch (JsonParseException malformed) {
       JsonLocation at = malformed.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -96,10 +116,49 @@ final class JsoncFileReader {
       return SwitchReading.unreadable(name, source, "cannot read " + source + ": " + unreadable
           + "; telemetry stays off. Fix: make the file readable, or remove it");
     }
-    if (root == null || !root.isObject()) {
-      return SwitchReading.unreadable(name, source, source
-          + " does not hold a JSON object; telemetry stays off. Fix: make its top level {...}");
+    return judge.apply(value, source);
+  }
+
+  /** Reads the object the parser is in (up to its end), returning what {@code path[depth..]} holds. */
+  private Value find(JsonParser parser, int depth) throws IOException {
+    Value found = new Value(Value.Kind.MISSING, false, "absent");
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+      if (token == null) {
+        throw new JsonParseException(parser, "unexpected end of input");
+      }
+      String key = parser.currentName();
+      JsonToken valueToken = parser.nextToken();
+      boolean onPath = path[depth].equals(key);
+      if (onPath && depth == path.length - 1) {
+        found = describe(parser, valueToken); // the last duplicate wins, as in a JSON object read as a map
+      } else if (onPath && valueToken == JsonToken.START_OBJECT) {
+        found = find(parser, depth + 1);
+      } else {
+        parser.skipChildren();
+      }
     }
-    return judge.apply(root, source);
+    return found;
+  }
+
+  private static Value describe(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case VALUE_TRUE:
+        return new Value(Value.Kind.BOOLEAN, true, "true");
+      case VALUE_FALSE:
+        return new Value(Value.Kind.BOOLEAN, false, "false");
+      case VALUE_NULL:
+        return new Value(Value.Kind.NULL, false, "null");
+      case VALUE_STRING:
+        return new Value(Value.Kind.OTHER, false, "\"" + parser.getText() + "\"");
+      case START_OBJECT:
+        parser.skipChildren();
+        return new Value(Value.Kind.OTHER, false, "an object");
+      case START_ARRAY:
+        parser.skipChildren();
+        return new Value(Value.Kind.OTHER, false, "an array");
+      default:
+        return new Value(Value.Kind.OTHER, false, parser.getText());
+    }
   }
 }

@@ -8,16 +8,16 @@ import io.tracked.agent.TrackedVersion;
 import io.tracked.agent.log.AgentLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * posthog-java's {@link Sender}, replaced: its own HttpSender prints to {@code System.out}, sleeps
  * up to 20 s in blocking retries and ignores consent. This one posts gzip batches to
- * {@code /batch/} on the JDK's HTTP client (daemon threads, short timeouts), asks for consent
+ * {@code /batch/} with the JDK's HttpURLConnection (short timeouts), asks for consent
  * before every request, and never sleeps in retries: a batch that fails for a reason worth retrying
  * goes back into posthog-java's queue and is tried again after a growing pause (held batches wait
  * 100 ms per round so the queue thread does not spin). When the host exits, whatever
@@ -44,7 +44,7 @@ public final class HttpBatchSender implements Sender {
   private final URI batchUri;
   private final BooleanSupplier sendingAllowed;
   private final Consumer<List<String>> spill;
-  private final HttpClient client;
+  private final URL batchUrl;
   private volatile QueueManager queue;
   private volatile boolean closing;
   private long backoffMillis;
@@ -55,14 +55,7 @@ public final class HttpBatchSender implements Sender {
     this.batchUri = URI.create(host.toString() + "/batch/");
     this.sendingAllowed = sendingAllowed;
     this.spill = spill;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(CONNECT_TIMEOUT)
-        .executor(Executors.newSingleThreadExecutor(runnable -> {
-          Thread thread = new Thread(runnable, "tracked-http");
-          thread.setDaemon(true);
-          return thread;
-        }))
-        .build();
+    this.batchUrl = toUrl(batchUri);
   }
 
   /** The queue that failed batches go back to; set once the queue exists (it needs this sender first). */
@@ -88,8 +81,10 @@ public final class HttpBatchSender implements Sender {
       return hold(events);
     }
     try {
-      HttpResponse<Void> response = client.send(request(events), HttpResponse.BodyHandlers.discarding());
-      int status = response.statusCode();
+      HttpURLConnection connection = post(events);
+      int status = connection.getResponseCode();
+      String retryAfter = connection.getHeaderField("Retry-After");
+      drain(connection);
       if (status / 100 == 2) {
         backoffMillis = 0;
         retryAfterEpochMillis = 0;
@@ -99,7 +94,7 @@ public final class HttpBatchSender implements Sender {
       if (status == 429 || status / 100 == 5) {
         AgentLog.once("posthog-status-" + status, "PostHog at " + batchUri.getHost() + " answered " + status
             + "; events are kept and retried later");
-        backOff(response.headers().firstValue("Retry-After").orElse(null));
+        backOff(retryAfter);
         return hold(events);
       }
       AgentLog.once("posthog-status-" + status, "PostHog at " + batchUri + " rejected " + events.size()
@@ -111,27 +106,56 @@ public final class HttpBatchSender implements Sender {
           + "); events are kept and retried. Fix: check posthog.host and the network");
       backOff(null);
       return hold(events);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      return hold(events);
     } catch (RuntimeException broken) {
       AgentLog.once("posthog-send", "sending to PostHog failed: " + broken + "; those events are dropped");
       return true;
     }
   }
 
-  private HttpRequest request(List<JSONObject> events) throws IOException {
+  /**
+   * One POST of the batch. HttpURLConnection rather than java.net.http: it is already part of every
+   * JVM's start-up set, where HttpClient costs some 250 ms of class loading on first use, which a
+   * short-lived host would wait for at exit.
+   */
+  private HttpURLConnection post(List<JSONObject> events) throws IOException {
     JSONObject body = new JSONObject();
     body.put("api_key", apiKey);
     body.put("batch", new JSONArray(events));
     body.put("sent_at", Instant.now().toString());
-    return HttpRequest.newBuilder(batchUri)
-        .timeout(closing ? CLOSING_TIMEOUT : REQUEST_TIMEOUT)
-        .header("Content-Type", "application/json")
-        .header("Content-Encoding", "gzip")
-        .header("User-Agent", "tracked-agent/" + TrackedVersion.get())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(body.toString())))
-        .build();
+    byte[] gzipped = gzip(body.toString());
+    HttpURLConnection connection = (HttpURLConnection) batchUrl.openConnection();
+    connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+    connection.setReadTimeout((int) (closing ? CLOSING_TIMEOUT : REQUEST_TIMEOUT).toMillis());
+    connection.setRequestMethod("POST");
+    connection.setDoOutput(true);
+    connection.setUseCaches(false);
+    connection.setFixedLengthStreamingMode(gzipped.length);
+    connection.setRequestProperty("Content-Type", "application/json");
+    connection.setRequestProperty("Content-Encoding", "gzip");
+    connection.setRequestProperty("User-Agent", "tracked-agent/" + TrackedVersion.get());
+    try (OutputStream out = connection.getOutputStream()) {
+      out.write(gzipped);
+    }
+    return connection;
+  }
+
+  /** Reads and closes the response so the connection can be reused. */
+  private static void drain(HttpURLConnection connection) {
+    try (InputStream in = connection.getErrorStream() != null ? connection.getErrorStream() : connection.getInputStream()) {
+      if (in != null) {
+        in.readAllBytes();
+      }
+    } catch (IOException ignored) {
+      // the status is all we need
+    }
+  }
+
+  private static URL toUrl(URI uri) {
+    try {
+      return uri.toURL();
+    } catch (java.net.MalformedURLException impossible) {
+      throw new IllegalArgumentException("not a URL: " + uri, impossible);
+    }
   }
 
   private static byte[] gzip(String text) throws IOException {

@@ -1,8 +1,7 @@
 package io.tracked.agent.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tracked.agent.dispatch.Event;
+import io.tracked.agent.dispatch.EventJson;
 import io.tracked.agent.log.AgentLog;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The embedded default: sanitized events appended as JSON lines to a local file, in PostHog's event
@@ -23,7 +20,6 @@ import java.util.UUID;
 public final class OutboxSink implements EventSink {
 
   static final long MAX_BYTES = 10L * 1024 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
   private BufferedWriter writer;
@@ -39,7 +35,7 @@ public final class OutboxSink implements EventSink {
 
   @Override
   public synchronized void send(Event event) {
-    writeLine(toJson(event));
+    writeLine(EventJson.event(event));
   }
 
   /** Appends lines that are already JSON, e.g. events PostHog could not take before the host exited. */
@@ -48,16 +44,6 @@ public final class OutboxSink implements EventSink {
       writeLine(line);
     }
     flush();
-  }
-
-  static String toJson(Event event) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("event", event.name());
-    node.put("distinct_id", event.distinctId());
-    node.set("properties", JSON.valueToTree(event.properties()));
-    node.put("timestamp", Instant.ofEpochMilli(event.epochMillis()).toString());
-    node.put("uuid", UUID.randomUUID().toString());
-    return node.toString();
   }
 
   private void writeLine(String line) {

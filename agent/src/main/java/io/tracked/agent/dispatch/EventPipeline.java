@@ -1,6 +1,5 @@
 package io.tracked.agent.dispatch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.delivery.EventSink;
@@ -93,7 +92,7 @@ public final class EventPipeline implements ConsentGate.Listener {
     try {
       Event event = factory.build(call);
       if (AgentLog.debugEnabled()) {
-        AgentLog.debug("event " + event.name() + " " + new ObjectMapper().writeValueAsString(event.properties()));
+        AgentLog.debug("event " + event.name() + " " + EventJson.properties(event.properties()));
       }
       sink.send(event);
     } catch (Exception | StackOverflowError broken) {
