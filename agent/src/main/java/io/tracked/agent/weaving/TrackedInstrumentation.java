@@ -32,6 +32,7 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class TrackedInstrumentation {
 
+  private static final String WARM_UP = WarmUpTarget.class.getName();
   private static final String API_RESOURCE = BindingFactory.TRACKED.replace('.', '/') + ".class";
   private static final String[] IGNORED_PREFIXES = {
     "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.tracked.agent.", "net.bytebuddy.", "org.graalvm.",
@@ -42,8 +43,12 @@ public final class TrackedInstrumentation {
   private final MethodsOption methods;
   private final WeavingListener listener;
   private final Map<ClassLoader, Boolean> apiVisible = Collections.synchronizedMap(new WeakHashMap<>());
-  private final ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(TrackedAdvice.class.getClassLoader());
   private final Consumer<String> switchDeclared;
+  private final MethodIdMapping methodIds = new MethodIdMapping();
+  private Advice eventAdvice;
+  private Advice onExceptionAdvice;
+  private Advice switchFromReturnAdvice;
+  private Advice switchFromArgumentAdvice;
 
   /**
    * @param switchDeclared told of each host {@code @TelemetrySwitch} method as its class is woven
@@ -70,10 +75,16 @@ public final class TrackedInstrumentation {
    * host class is loaded yet, so there is nothing to re-weave.
    */
   public java.lang.instrument.ClassFileTransformer build() {
-    return builder(AgentBuilder.RedefinitionStrategy.DISABLED).makeRaw();
+    return builder(AgentBuilder.RedefinitionStrategy.DISABLED).warmUp(WarmUpTarget.class).makeRaw();
   }
 
   private AgentBuilder builder(AgentBuilder.RedefinitionStrategy redefinition) {
+    ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(TrackedAdvice.class.getClassLoader());
+    Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(methodIds);
+    eventAdvice = mapping.to(TrackedAdvice.class, adviceLocator);
+    onExceptionAdvice = mapping.to(TrackedAdvice.OnException.class, adviceLocator);
+    switchFromReturnAdvice = mapping.to(SwitchAdvice.FromReturn.class, adviceLocator);
+    switchFromArgumentAdvice = mapping.to(SwitchAdvice.FromArgument.class, adviceLocator);
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(redefinition)
@@ -92,6 +103,9 @@ public final class TrackedInstrumentation {
       return true; // host classes never live in the bootstrap loader
     }
     String name = type.getName();
+    if (name.equals(WARM_UP)) {
+      return false;
+    }
     for (String prefix : IGNORED_PREFIXES) {
       if (name.startsWith(prefix)) {
         return true;
@@ -102,7 +116,7 @@ public final class TrackedInstrumentation {
 
   private boolean tracked(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
       ProtectionDomain domain) {
-    if (methods.eventsByClass().containsKey(type.getName())) {
+    if (methods.eventsByClass().containsKey(type.getName()) || type.getName().equals(WARM_UP)) {
       return true;
     }
     if (!seesApi(loader)) {
@@ -129,18 +143,19 @@ public final class TrackedInstrumentation {
 
   private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
       JavaModule module, ProtectionDomain domain) {
+    if (type.getName().equals(WARM_UP)) {
+      // Exercises the same advice as a real method; the bytes are dropped, no id is needed.
+      return builder.visit(eventAdvice.on(named("settled")));
+    }
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
       builder = weaveSwitch(builder, type, method);
       EventBinding binding = factory.bindingFor(type, method);
       if (binding == null) {
         continue;
       }
-      int id = bindings.register(binding);
-      Class<?> advice = binding.onException() ? TrackedAdvice.OnException.class : TrackedAdvice.class;
-      builder = builder.visit(Advice.withCustomMapping()
-          .bind(TrackedAdvice.MethodId.class, id)
-          .to(advice, adviceLocator)
-          .on(named(method.getName()).and(hasDescriptor(method.getDescriptor()))));
+      methodIds.assign("event", type, method, bindings.register(binding));
+      Advice advice = binding.onException() ? onExceptionAdvice : eventAdvice;
+      builder = builder.visit(advice.on(named(method.getName()).and(hasDescriptor(method.getDescriptor()))));
     }
     return builder;
   }
@@ -155,12 +170,9 @@ public final class TrackedInstrumentation {
       AgentLog.once("switch:" + binding.method(), binding.problem());
       return builder;
     }
-    int id = bindings.registerSwitch(binding.method());
+    methodIds.assign("switch", type, method, bindings.registerSwitch(binding.method()));
     switchDeclared.accept(binding.method());
-    Class<?> advice = binding.fromReturn() ? SwitchAdvice.FromReturn.class : SwitchAdvice.FromArgument.class;
-    return builder.visit(Advice.withCustomMapping()
-        .bind(TrackedAdvice.MethodId.class, id)
-        .to(advice, adviceLocator)
-        .on(named(method.getName()).and(hasDescriptor(method.getDescriptor()))));
+    Advice advice = binding.fromReturn() ? switchFromReturnAdvice : switchFromArgumentAdvice;
+    return builder.visit(advice.on(named(method.getName()).and(hasDescriptor(method.getDescriptor()))));
   }
 }
