@@ -46,12 +46,12 @@ import org.openjdk.jmh.infra.Blackhole;
  *       typical nor the worst host cost. The teardown prints how many calls were dropped.
  *   <li>{@link #trackedConsentOnBurst}: consent on, {@value #BURST} calls in a row into an empty queue
  *       (waited for, outside the measurement): every call is accepted. The cost per call of a burst
- *       of events, while the agent's thread wakes up and drains alongside.
- *   <li>{@link #trackedConsentOnIsolated} vs {@link #plainIsolated}: one call at a time, each with the
- *       queue empty and the agent's thread parked: the typical UI event, which also pays for waking
- *       that thread. Timed per call, so both include JMH's timer overhead (tens of ns): read the
- *       difference of the two.
+ *       of events, while the agent's thread drains alongside on its own schedule.
  * </ul>
+ *
+ * <p>There is no single-call ("isolated") variant any more: host threads never wake the agent's
+ * thread (it drains the queue on its own 50 ms schedule), so one call alone costs what a burst call
+ * costs, plus cold caches and interpretation that a micro-benchmark cannot represent faithfully.
  *
  * <p>Run {@code -prof gc} to see the allocation per call ({@code gc.alloc.rate.norm}).
  */
@@ -205,18 +205,6 @@ public class TrackedCallBenchmark {
     for (int i = 0; i < BURST; i++) {
       call.host.suggestionSettled(call.accepted, call.modelName, call.time);
     }
-  }
-
-  @Benchmark
-  @Fork(value = 2, jvmArgsAppend = BenchmarkPaths.AGENT_CONSENT_ON)
-  public void trackedConsentOnIsolated(Call call, ConsentOn consentOn, DrainedQueue drained) {
-    call.host.suggestionSettled(call.accepted, call.modelName, call.time);
-  }
-
-  @Benchmark
-  @Fork(value = 2, jvmArgsAppend = BenchmarkPaths.AGENT_CONSENT_ON)
-  public void plainIsolated(Call call, ConsentOn consentOn, DrainedQueue drained) {
-    call.host.suggestionSettledPlain(call.accepted, call.modelName, call.time);
   }
 
   static void writeConfig(String continueDir, boolean allowed) throws IOException {
