@@ -15,7 +15,7 @@ public final class ContinueConfigSwitch implements ConsentSwitch {
 
   public ContinueConfigSwitch(Path file) {
     this.reader = new JsoncFileReader(file, KEY, "no such file: allowed, as in Continue", new String[] {KEY},
-        ContinueConfigSwitch::judge);
+        JsoncFileReader.booleanSetting(KEY, "key not set: allowed, as in Continue"));
   }
 
   public Path file() {
@@ -25,18 +25,5 @@ public final class ContinueConfigSwitch implements ConsentSwitch {
   @Override
   public SwitchReading read() {
     return reader.read();
-  }
-
-  private static SwitchReading judge(JsoncFileReader.Value value, String source) {
-    switch (value.kind()) {
-      case MISSING:
-      case NULL:
-        return SwitchReading.allow(KEY, "absent", source + " (key not set: allowed, as in Continue)");
-      case BOOLEAN:
-        return value.bool() ? SwitchReading.allow(KEY, "true", source) : SwitchReading.deny(KEY, "false", source);
-      default:
-        return SwitchReading.unreadable(KEY, source, KEY + " in " + source + " is " + value.description()
-            + ", not true or false; telemetry stays off. Fix: set it to true or false");
-    }
   }
 }

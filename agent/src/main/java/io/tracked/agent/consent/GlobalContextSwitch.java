@@ -15,7 +15,8 @@ public final class GlobalContextSwitch implements ConsentSwitch {
 
   public GlobalContextSwitch(Path file) {
     this.reader = new JsoncFileReader(file, NAME, "no such file: no opinion",
-        new String[] {"sharedConfig", "allowAnonymousTelemetry"}, GlobalContextSwitch::judge);
+        new String[] {"sharedConfig", "allowAnonymousTelemetry"},
+        JsoncFileReader.booleanSetting(NAME, "not set: no opinion"));
   }
 
   public Path file() {
@@ -25,18 +26,5 @@ public final class GlobalContextSwitch implements ConsentSwitch {
   @Override
   public SwitchReading read() {
     return reader.read();
-  }
-
-  private static SwitchReading judge(JsoncFileReader.Value value, String source) {
-    switch (value.kind()) {
-      case MISSING:
-      case NULL:
-        return SwitchReading.allow(NAME, "absent", source + " (not set: no opinion)");
-      case BOOLEAN:
-        return value.bool() ? SwitchReading.allow(NAME, "true", source) : SwitchReading.deny(NAME, "false", source);
-      default:
-        return SwitchReading.unreadable(NAME, source, NAME + " in " + source + " is " + value.description()
-            + ", not true or false; telemetry stays off. Fix: set it to true or false");
-    }
   }
 }

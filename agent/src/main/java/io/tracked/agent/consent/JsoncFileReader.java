@@ -62,6 +62,25 @@ final class JsoncFileReader {
     return file;
   }
 
+  /**
+   * The judge of a boolean setting: absent or null is allowed (with {@code absentNote} saying why),
+   * {@code true} allows, {@code false} denies, anything else denies until the user fixes it.
+   */
+  static BiFunction<Value, String, SwitchReading> booleanSetting(String name, String absentNote) {
+    return (value, source) -> {
+      switch (value.kind()) {
+        case MISSING:
+        case NULL:
+          return SwitchReading.allow(name, "absent", source + " (" + absentNote + ")");
+        case BOOLEAN:
+          return value.bool() ? SwitchReading.allow(name, "true", source) : SwitchReading.deny(name, "false", source);
+        default:
+          return SwitchReading.unreadable(name, source, name + " in " + source + " is " + value.description()
+              + ", not true or false; telemetry stays off. Fix: set it to true or false");
+      }
+    };
+  }
+
   synchronized SwitchReading read() {
     String source = file.toString();
     BasicFileAttributes attributes;
