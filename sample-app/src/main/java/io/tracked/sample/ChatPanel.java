@@ -58,17 +58,19 @@ public final class ChatPanel {
       return reply;
     }
     ModelConfig config = selected.config();
-    return sendRequest(config.name(), config.provider(), input, config.apiKey(), userEmail);
+    return sendRequest(config.name(), config.provider(), input, config.apiKey(), userEmail, config.apiBase());
   }
 
   /**
-   * Sends one chat request. {@code prompt} is the user's own words, {@code apiKey} the provider key
-   * and {@code userEmail} the account, which hosted providers take as the end user's id for abuse
-   * monitoring (OpenAI's {@code user} field; the fake provider has no use for it). All three are
-   * captured, for the sanitizer to drop.
+   * Sends one chat request. {@code prompt} is the user's own words, {@code apiKey} the provider key,
+   * {@code userEmail} the account, which hosted providers take as the end user's id for abuse
+   * monitoring (OpenAI's {@code user} field; the fake provider has no use for it), and {@code apiBase}
+   * the endpoint, here an internal gateway with a token in its URL. All four are captured, for the
+   * sanitizer to drop: the first three by their names, {@code apiBase} by what it holds.
    */
   @Tracked("chat")
-  public String sendRequest(String model, String provider, String prompt, String apiKey, String userEmail) {
+  public String sendRequest(
+      String model, String provider, String prompt, String apiKey, String userEmail, String apiBase) {
     FakeModel target = models.get(model);
     if (target == null || !target.config().provider().equals(provider)) {
       throw new IllegalArgumentException("no chat model " + model + " from " + provider);

@@ -56,14 +56,16 @@ public final class Editor {
         suggestion.latencyMs(),
         suggestion.prefix(),
         suggestion.completion(),
-        suggestion.filepath());
+        suggestion.filepath(),
+        workspace.root());
     outcomes.add(new Outcome(suggestion, accepted));
   }
 
   /**
    * The user accepted or rejected a suggestion; accepting inserts it at the cursor. {@code prefix}
-   * (the file's code), {@code completion} and {@code filepath} (with the user's name in it) are
-   * captured like every other argument: the sanitizer must drop them.
+   * (the file's code), {@code completion}, {@code filepath} and {@code workspace} (the project folder,
+   * with the user's name in it) are captured like every other argument: the sanitizer must drop them,
+   * the first three by their names, {@code workspace} by what it holds.
    */
   @Tracked("autocomplete")
   public void suggestionSettled(
@@ -74,9 +76,10 @@ public final class Editor {
       long time,
       String prefix,
       String completion,
-      String filepath) {
+      String filepath,
+      String workspace) {
     if (accepted) {
-      workspace.document(filepath).type(completion);
+      this.workspace.document(filepath).type(completion);
     }
   }
 

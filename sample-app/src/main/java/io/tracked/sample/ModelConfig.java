@@ -1,19 +1,20 @@
 package io.tracked.sample;
 
 /**
- * A model the user has configured: what it is called, who serves it, and the key the provider
+ * A model the user has configured: what it is called, who serves it, where it is reached (Continue's
+ * {@code apiBase}: here the company's gateway, which takes a token in the URL) and the key the provider
  * needs. Local models (Ollama) need no key.
  */
-record ModelConfig(String name, String provider, String apiKey) {
+record ModelConfig(String name, String provider, String apiKey, String apiBase) {
 
   /** Autocomplete runs on a small local model, as it usually does, for speed. */
-  static final ModelConfig LLAMA = new ModelConfig("llama3.1:8b", "ollama", "");
+  static final ModelConfig LLAMA = new ModelConfig("llama3.1:8b", "ollama", "", SampleContent.LOCAL_MODELS_URL);
 
-  static final ModelConfig CLAUDE =
-      new ModelConfig("claude-3-5-sonnet-20241022", "anthropic", SampleContent.ANTHROPIC_API_KEY);
+  static final ModelConfig CLAUDE = new ModelConfig(
+      "claude-3-5-sonnet-20241022", "anthropic", SampleContent.ANTHROPIC_API_KEY, SampleContent.GATEWAY_URL);
 
   static final ModelConfig GPT_MINI =
-      new ModelConfig("gpt-4o-mini", "openai", SampleContent.OPENAI_API_KEY);
+      new ModelConfig("gpt-4o-mini", "openai", SampleContent.OPENAI_API_KEY, SampleContent.GATEWAY_URL);
 
   boolean needsApiKey() {
     return !"ollama".equals(provider);

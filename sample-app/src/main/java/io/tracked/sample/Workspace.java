@@ -37,6 +37,11 @@ final class Workspace {
     return active;
   }
 
+  /** The absolute path of the project folder. */
+  String root() {
+    return root;
+  }
+
   Optional<Document> active() {
     return Optional.ofNullable(active);
   }

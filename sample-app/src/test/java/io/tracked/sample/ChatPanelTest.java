@@ -52,8 +52,8 @@ class ChatPanelTest {
   @Test
   void aHostedModelNeedsAKey() {
     assertThrows(IllegalStateException.class,
-        () -> chat.sendRequest("gpt-4o-mini", "openai", "hi", "", SampleContent.USER_EMAIL));
+        () -> chat.sendRequest("gpt-4o-mini", "openai", "hi", "", SampleContent.USER_EMAIL, SampleContent.GATEWAY_URL));
     assertThrows(IllegalArgumentException.class,
-        () -> chat.sendRequest("gpt-4o-mini", "anthropic", "hi", "key", SampleContent.USER_EMAIL));
+        () -> chat.sendRequest("gpt-4o-mini", "anthropic", "hi", "key", SampleContent.USER_EMAIL, SampleContent.GATEWAY_URL));
   }
 }

@@ -25,7 +25,7 @@ class NavigatorTest {
   void opensEachViewAndRemembersTheWay() {
     workspace.open(SampleContent.INVOICE_FILE);
     navigator.open("/");
-    assertEquals(List.of("Open files", "  Invoice.java (42 lines)"), navigator.screen());
+    assertEquals(List.of("Open files", "  Invoice.java (47 lines)"), navigator.screen());
     navigator.open("/history");
     navigator.open("/chat");
     navigator.open("/settings");

@@ -43,6 +43,9 @@ class SampleContentTest {
       content.add(SampleContent.USER_EMAIL);
       content.add(ModelConfig.CLAUDE.apiKey());
       content.add(ModelConfig.GPT_MINI.apiKey());
+      content.add(session.workspace().root());
+      content.add(ModelConfig.CLAUDE.apiBase());
+      content.add(ModelConfig.GPT_MINI.apiBase());
       for (String value : content) {
         assertTrue(carriesForbidden(value), "session " + number + " passes unlisted content: " + value);
       }
@@ -64,6 +67,18 @@ class SampleContentTest {
       for (String value : legitimate) {
         assertFalse(value.contains(forbidden), forbidden + " in " + value);
       }
+    }
+  }
+
+  @Test
+  void theForbiddenContentCoversEveryClassThatMustNotLeave() {
+    String files = String.join("\n", SampleContent.files().values()) + SampleContent.FIRST_PROMPT;
+    for (String forbidden : List.of(SampleContent.CUSTOMER_PHONE, SampleContent.CUSTOMER_CARD,
+        SampleContent.CUSTOMER_IBAN, SampleContent.CUSTOMER_SSN, SampleContent.CUSTOMER_NAME,
+        SampleContent.USER_FULL_NAME, SampleContent.LEDGER_HOST, SampleContent.LEDGER_IP, SampleContent.PRINTER_MAC,
+        SampleContent.GATEWAY_TOKEN, SampleContent.LEDGER_KEY_BODY, SampleContent.NIGHTLY_TRACE)) {
+      assertTrue(SampleContent.forbidden().stream().anyMatch(forbidden::contains), "not listed: " + forbidden);
+      assertTrue(files.contains(forbidden), "not in the content the session passes: " + forbidden);
     }
   }
 

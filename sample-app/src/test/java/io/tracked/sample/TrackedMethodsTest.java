@@ -32,9 +32,12 @@ class TrackedMethodsTest {
       "useSlashCommand", Set.of("name"),
       "$pageview", Set.of("$current_url"));
 
-  /** Arguments that carry what must never leave the machine; the sanitizer has to drop them. */
+  /**
+   * Arguments that carry what must never leave the machine; the sanitizer has to drop them: most by
+   * their names, {@code workspace} (a path) and {@code apiBase} (a URL with a token) by their values.
+   */
   private static final Set<String> CONTENT =
-      Set.of("prefix", "completion", "filepath", "prompt", "apiKey", "userEmail", "input");
+      Set.of("prefix", "completion", "filepath", "prompt", "apiKey", "userEmail", "input", "workspace", "apiBase");
 
   private static final Set<Class<?>> SCALARS = Set.of(
       String.class, boolean.class, int.class, long.class, Boolean.class, Integer.class, Long.class);

@@ -33,11 +33,15 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <ul>
  *   <li>{@code mix}: both pools below: what the sample editor's events and a careless host pass;
- *   <li>{@code kept}: what analytics keeps: booleans, numbers, enums, model names, providers, file
- *       extensions, routes, slash-command names;
- *   <li>{@code dropped}: what must never leave: paths, e-mails, URLs, API keys and tokens, free text,
- *       code; half under neutral names (so the value rules do the work), half under names that
- *       announce content ({@code prompt}, {@code filepath}...), which are dropped by name alone.
+ *   <li>{@code kept}: what analytics keeps: booleans, numbers, enums, model names (with vendor
+ *       prefixes, tags and dates), providers, file extensions, routes, slash-command and command ids,
+ *       versions, locales, outcomes, UUIDs, timestamps, an IDE name;
+ *   <li>{@code dropped}: what must never leave: paths, e-mails, URLs, API keys and tokens, card and
+ *       phone numbers, IP addresses, machine and person names, free text, code, a stack trace; most
+ *       under neutral names (so the value rules do the work), the rest under names that announce content
+ *       ({@code prompt}, {@code filepath}...), which are dropped by name alone;
+ *   <li>{@code short}: the values of both pools that are at most 40 characters long (the typical
+ *       property): the figure behind "short values per second".
  * </ul>
  *
  * <p>{@link #nsPerValue} reports ns per value; {@link #valuesPerSecond} the same work as values/s. The
@@ -54,8 +58,8 @@ public class SanitizerBenchmark {
 
   enum ChatMode { CHAT, EDIT, AGENT }
 
-  /** Which values: {@code mix}, {@code kept} or {@code dropped}. */
-  @Param({"mix", "kept", "dropped"})
+  /** Which values: {@code mix}, {@code kept}, {@code dropped} or {@code short}. */
+  @Param({"mix", "kept", "dropped", "short"})
   public String values;
 
   private final Sanitizer sanitizer = new Sanitizer();
@@ -70,6 +74,9 @@ public class SanitizerBenchmark {
     pool.add(pair("modelName", "claude-3-5-sonnet-20241022"));
     pool.add(pair("model", "llama3.1:8b"));
     pool.add(pair("model", "codestral-latest"));
+    pool.add(pair("model", "openai/gpt-4o"));
+    pool.add(pair("model", "claude-3-5-sonnet@20240620"));
+    pool.add(pair("model", "accounts/fireworks/models/llama-v3p1-405b-instruct"));
     pool.add(pair("modelProvider", "openai"));
     pool.add(pair("provider", "anthropic"));
     pool.add(pair("provider", "ollama"));
@@ -88,6 +95,14 @@ public class SanitizerBenchmark {
     pool.add(pair("name", "edit"));
     pool.add(pair("name", "share"));
     pool.add(pair("language", "typescript"));
+    pool.add(pair("command", "editor.action.inlineSuggest.commit"));
+    pool.add(pair("extensionVersion", "0.9.250"));
+    pool.add(pair("osVersion", "6.8.0-45-generic"));
+    pool.add(pair("locale", "en-US"));
+    pool.add(pair("outcome", "max_tokens"));
+    pool.add(pair("sessionId", "550e8400-e29b-41d4-a716-446655440000"));
+    pool.add(pair("createdAt", "2024-06-01T12:34:56.789Z"));
+    pool.add(pair("ideName", "Visual Studio Code"));
     return pool;
   }
 
@@ -95,26 +110,48 @@ public class SanitizerBenchmark {
     List<Object[]> pool = new ArrayList<>();
     // neutral names: the value rules decide
     pool.add(pair("workspace", "/home/alice.smith/projects/acme-billing"));
-    pool.add(pair("cwd", "C:\\Users\\bob\\source\\repos\\billing"));
+    pool.add(pair("target", "C:\\Users\\bob\\source\\repos\\billing"));
     pool.add(pair("target", "src/main/java/com/acme/Invoice.java"));
     pool.add(pair("origin", "~/projects/acme-billing"));
     pool.add(pair("contact", "alice.smith@acme-billing.com"));
     pool.add(pair("endpoint", "https://ledger.acme-billing.internal/api/v2"));
     pool.add(pair("header", "Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo"));
-    pool.add(pair("session", "ghp_16C7e42F292c6912E7710c838347Ae178B4a"));
+    pool.add(pair("session", "ghp_" + "16C7e42F292c6912E7710c838347Ae178B4a"));
     pool.add(pair("id", "Xk9mQ2vL8pR4tY7wZ3nB6cJ1"));
     pool.add(pair("title", "Fix the late fee rounding for Acme"));
-    pool.add(pair("line", "long balanceCents = 0;\nfor (long cents : lineItemCents) {"));
+    pool.add(pair("snippetKind", "long balanceCents = 0;\nfor (long cents : lineItemCents) {"));
     pool.add(pair("blob", "x".repeat(260)));
+    pool.add(pair("payment", "4111 1111 1111 1111"));
+    pool.add(pair("callback", "+1 415 555 0132"));
+    pool.add(pair("peer", "192.168.1.42"));
+    pool.add(pair("machine", "DESKTOP-8JQ2K1L"));
+    pool.add(pair("reviewer", "Alice Smith"));
+    pool.add(pair("failure", "java.lang.IllegalStateException: invoice not found\n\tat com.acme.Invoice.fee(Invoice.java:41)"));
     // names that announce content: dropped by name
     pool.add(pair("prompt", "Refactor lateFeeCents to use BigDecimal"));
     pool.add(pair("prefix", "public long lateFeeCents(LocalDate today) {"));
     pool.add(pair("completion", "return balanceCents() * 250 / 10_000;"));
     pool.add(pair("filepath", "/home/alice.smith/projects/acme-billing/scripts/reconcile.py"));
-    pool.add(pair("apiKey", "sk-proj-6yG5qxF0WihDYC5FTbDLms29tLuB38rLYy71CCD1RTG5IUhe"));
+    pool.add(pair("apiKey", "sk-proj-" + "6yG5qxF0WihDYC5FTbDLms29tLuB38rLYy71CCD1RTG5IUhe"));
     pool.add(pair("userEmail", "alice.smith@acme-billing.com"));
     pool.add(pair("input", "add a docstring"));
     pool.add(pair("selectionText", "private final String customerId;"));
+    return pool;
+  }
+
+  /** Short values only (at most 40 characters): the common case of an analytics property, kept or not. */
+  static List<Object[]> shortValues() {
+    List<Object[]> pool = new ArrayList<>();
+    for (Object[] pair : kept()) {
+      if (!(pair[1] instanceof String) || ((String) pair[1]).length() <= 40) {
+        pool.add(pair);
+      }
+    }
+    for (Object[] pair : dropped()) {
+      if (pair[1] instanceof String && ((String) pair[1]).length() <= 40) {
+        pool.add(pair);
+      }
+    }
     return pool;
   }
 
@@ -129,14 +166,22 @@ public class SanitizerBenchmark {
     expect(kept, true);
     expect(dropped, false);
     List<Object[]> pool = new ArrayList<>();
-    if (!values.equals("dropped")) {
-      pool.addAll(kept);
-    }
-    if (!values.equals("kept")) {
-      pool.addAll(dropped);
-    }
-    if (pool.isEmpty() || !(values.equals("mix") || values.equals("kept") || values.equals("dropped"))) {
-      throw new IllegalArgumentException("values must be mix, kept or dropped, not " + values);
+    switch (values) {
+      case "mix":
+        pool.addAll(kept);
+        pool.addAll(dropped);
+        break;
+      case "kept":
+        pool.addAll(kept);
+        break;
+      case "dropped":
+        pool.addAll(dropped);
+        break;
+      case "short":
+        pool.addAll(shortValues());
+        break;
+      default:
+        throw new IllegalArgumentException("values must be mix, kept, dropped or short, not " + values);
     }
     Random random = new Random(20240601L);
     Map<String, Integer> reasons = new TreeMap<>();

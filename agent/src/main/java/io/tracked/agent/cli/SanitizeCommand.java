@@ -14,8 +14,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code sanitize}: JSON lines {@code {"name": ..., "value": ...}} on stdin, one verdict line each on
- * stdout, through the very {@link Sanitizer} the agent uses, so host developers can check what their
- * arguments become. A malformed line gets a {@code drop} verdict and the exit status is 1.
+ * stdout, through the very {@link Sanitizer} the agent uses (the same class, called the same way as
+ * the agent's event factory calls it), so host developers can check what their arguments become. A
+ * JSON object or array is judged as the map or list the agent would capture: kept parts stay, dropped
+ * ones are left out ({@code "action": "redact"}, {@code "reason": "partial: path, email"}). The
+ * {@code value} is absent when nothing would be sent; the {@code reason} names a class of data, never
+ * the data. A malformed line gets a {@code drop} verdict and the exit status is 1.
  */
 final class SanitizeCommand {
 

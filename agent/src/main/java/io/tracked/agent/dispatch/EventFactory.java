@@ -66,6 +66,9 @@ public final class EventFactory {
     Verdict verdict = sanitizer.sanitize(name, value);
     if (verdict.sendable()) {
       properties.put(name, verdict.value());
+      if (verdict.action() == Verdict.Action.REDACT) {
+        AgentLog.debug(binding.eventName() + "." + name + " partly dropped: " + verdict.reason());
+      }
     } else {
       AgentLog.debug(binding.eventName() + "." + name + " dropped: " + verdict.reason());
     }

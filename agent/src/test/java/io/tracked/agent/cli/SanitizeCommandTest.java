@@ -68,13 +68,55 @@ class SanitizeCommandTest {
   }
 
   @Test
-  void objectsAndArraysAreDroppedAsUnsupported() throws Exception {
-    CliRun run = CliRun.run("{\"name\": \"x\", \"value\": {\"a\": 1}}\n{\"name\": \"y\", \"value\": [1]}\n", "sanitize");
+  void objectsAndArraysAreJudgedPartByPart() throws Exception {
+    CliRun run = CliRun.run(String.join("\n",
+        "{\"name\": \"request\", \"value\": {\"model\": \"gpt-4o\", \"prompt\": \"fix my code\", \"n\": 1}}",
+        "{\"name\": \"models\", \"value\": [\"gpt-4o\", \"/home/alice/model.gguf\"]}",
+        "{\"name\": \"where\", \"value\": [\"/home/alice/x\", \"bob@example.com\"]}",
+        "{\"name\": \"sizes\", \"value\": [1, 2]}",
+        ""), "sanitize");
 
     assertEquals(0, run.status, run.toString());
-    for (String line : run.outLines()) {
-      assertEquals("drop", JSON.readTree(line).get("action").asText(), line);
+    String[] lines = run.outLines();
+    JsonNode request = JSON.readTree(lines[0]);
+    assertEquals("redact", request.get("action").asText(), lines[0]);
+    assertEquals("{\"model\":\"gpt-4o\",\"n\":1}", request.get("value").toString());
+    assertEquals("partial: content-parameter", request.get("reason").asText());
+
+    JsonNode models = JSON.readTree(lines[1]);
+    assertEquals("[\"gpt-4o\"]", models.get("value").toString());
+    assertEquals("partial: path", models.get("reason").asText());
+    assertFalse(lines[1].contains("alice"), lines[1]);
+
+    JsonNode where = JSON.readTree(lines[2]);
+    assertEquals("drop", where.get("action").asText());
+    assertFalse(where.has("value"));
+
+    assertEquals("keep", JSON.readTree(lines[3]).get("action").asText());
+    assertEquals("[1,2]", JSON.readTree(lines[3]).get("value").toString());
+  }
+
+  @Test
+  void everyClassOfDataIsNamedInTheReason() throws Exception {
+    CliRun run = CliRun.run(String.join("\n",
+        "{\"name\": \"x\", \"value\": \"4111 1111 1111 1111\"}",
+        "{\"name\": \"x\", \"value\": \"DE89 3704 0044 0532 0130 00\"}",
+        "{\"name\": \"x\", \"value\": \"+1 415 555 0132\"}",
+        "{\"name\": \"x\", \"value\": \"192.168.1.42\"}",
+        "{\"name\": \"x\", \"value\": \"ledger.acme-billing.internal\"}",
+        "{\"name\": \"x\", \"value\": \"Alice Smith\"}",
+        "{\"value\": \"claude-3-5-sonnet@20240620\"}",
+        ""), "sanitize");
+    String[] reasons = {"card-number", "iban", "phone-number", "ip-address", "host-name", "person-name", "uuid"};
+    String[] lines = run.outLines();
+    for (int i = 0; i < 6; i++) {
+      JsonNode verdict = JSON.readTree(lines[i]);
+      assertEquals("drop", verdict.get("action").asText(), lines[i]);
+      assertEquals(reasons[i], verdict.get("reason").asText(), lines[i]);
     }
+    JsonNode model = JSON.readTree(lines[6]);
+    assertEquals("claude-3-5-sonnet@20240620", model.get("value").asText(), lines[6]);
+    assertTrue(model.get("name").isNull(), lines[6]);
   }
 
   @Test

@@ -24,9 +24,41 @@ class SanitizerDropsPersonalTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"line one\nline two", "def f():\r\n  return 1", "x\n", "\r"})
+  @ValueSource(strings = {"line one\nline two", "x\n", "\r", "Dear team,\nplease find the numbers attached."})
   void multiLineText(String text) {
     assertDropped("kind", text, "multi-line");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"def f():\r\n  return 1", "const total = items.reduce((s, i) => s + i, 0);",
+      "SELECT id FROM users WHERE created_at > now()", "System.out.println(balance);", "x => x * 2",
+      "git commit -m \"fix late fee\"", "#include <stdio.h>\nint main(void) { return 0; }"})
+  void sourceCode(String code) {
+    assertDropped("kind", code);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "java.lang.IllegalStateException: invoice not found\n\tat com.acme.Invoice.fee(Invoice.java:41)",
+      "Traceback (most recent call last):\n  File \"/home/alice/x.py\", line 3, in <module>\nKeyError: 'id'",
+      "TypeError: Cannot read properties of undefined (reading 'map')\n    at render (/app/src/List.jsx:14:22)",
+      "at com.acme.billing.Invoice.lateFeeCents(Invoice.java:41)", "java.lang.ArithmeticException: / by zero"})
+  void stackTraces(String trace) {
+    assertDropped("kind", trace, "stack-trace");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Alice Smith", "Dr. Jane Doe", "Smith, John", "José García", "alice.smith", "jane_doe",
+      "JohnDoe", "Alice", "@alice"})
+  void peopleNames(String name) {
+    assertDropped("kind", name, "person-name");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Why is lateFeeCents double-charging our Berlin customers?", "なぜ動かないのですか",
+      "Please don't share this with anyone.", "lorem ipsum dolor sit amet"})
+  void promptsAndProse(String text) {
+    assertDropped("kind", text, "free-text");
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.tracked.agent.sanitize;
 
+import static io.tracked.agent.sanitize.Verdicts.assertDropped;
 import static io.tracked.agent.sanitize.Verdicts.assertKept;
 import static io.tracked.agent.sanitize.Verdicts.assertKeptUnchanged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,10 +57,32 @@ class SanitizerKeepsScalarsTest {
   }
 
   @Test
-  void scalarsAreKeptEvenUnderAContentName() {
-    // A count or flag says nothing of the content, whatever the parameter is called.
+  void countsOfContentAreKeptButContentNamesDropEvenScalars() {
+    // promptTokens is a count of tokens, not a prompt; "text" or "pin" announce content whatever they hold.
     assertKeptUnchanged("promptTokens", 512);
-    assertKeptUnchanged("text", true);
+    assertKeptUnchanged("textLength", 42);
+    assertDropped("text", true, "content-parameter");
+    assertDropped("pin", 1234, "content-parameter");
+    assertDropped("password", 123456L, "content-parameter");
+  }
+
+  @Test
+  void numbersThatAreCardNumbersAreDropped() {
+    assertDropped("amount", 4111111111111111L, "card-number");
+    assertKeptUnchanged("time", 1717245296000L);
+    assertKeptUnchanged("id", 4111111111111112L); // fails the Luhn check: a number
+  }
+
+  @Test
+  void jdkNumberHoldersAreReadButHostNumberSubclassesAreNot() {
+    assertEquals(3, assertKept("count", new java.util.concurrent.atomic.AtomicInteger(3)).value());
+    assertEquals(7L, assertKept("count", new java.util.concurrent.atomic.AtomicLong(7)).value());
+    assertDropped("count", new Number() {
+      @Override public int intValue() { throw new IllegalStateException("host code"); }
+      @Override public long longValue() { throw new IllegalStateException("host code"); }
+      @Override public float floatValue() { throw new IllegalStateException("host code"); }
+      @Override public double doubleValue() { throw new IllegalStateException("host code"); }
+    }, "unsupported-type");
   }
 
   @Test

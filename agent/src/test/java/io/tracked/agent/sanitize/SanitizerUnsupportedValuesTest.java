@@ -66,10 +66,11 @@ class SanitizerUnsupportedValuesTest {
   }
 
   @Test
-  void hostileObjectIsDroppedWithoutCallingIt() {
+  void hostileObjectIsJudgedByItsFieldsWithoutCallingIt() {
     Hostile hostile = new Hostile();
-    assertDropped("editor", hostile, "unsupported-type");
+    Verdict verdict = Verdicts.judge("editor", hostile);
     assertEquals(0, hostile.calls.get(), "the sanitizer called a method of a host object");
+    assertEquals(java.util.Map.of("calls", 0), verdict.value(), "its one field, read by reflection");
   }
 
   @Test
@@ -80,14 +81,26 @@ class SanitizerUnsupportedValuesTest {
   }
 
   @Test
-  void containersAndOtherTypesAreDropped() {
-    assertDropped("models", List.of("gpt-4o"), "unsupported-type");
-    assertDropped("options", Map.of("a", 1), "unsupported-type");
-    assertDropped("where", Paths.get("/home/alice"), "unsupported-type");
-    assertDropped("kind", new char[] {'a'}, "unsupported-type");
-    assertDropped("kind", Optional.of("x"), "unsupported-type");
-    assertDropped("count", new AtomicInteger(3), "unsupported-type");
+  void jdkTypesAreDroppedByWhatTheyAreOrJudgedByTheirValue() {
+    assertDropped("where", Paths.get("/home/alice"), "path");
+    assertDropped("where", new java.io.File("/home/alice"), "path");
+    assertDropped("link", java.net.URI.create("https://example.com"), "url");
+    assertDropped("failure", new IllegalStateException("/home/alice"), "stack-trace");
+    assertDropped("blob", new byte[] {1, 2}, "binary");
     assertDropped("kind", new Object(), "unsupported-type");
+    assertDropped("kind", Thread.currentThread(), "unsupported-type");
+    assertEquals("a", Verdicts.assertKept("kind", new char[] {'a'}).value(), "a char[] is the text it spells");
+    assertDropped("kind", new char[] {'/', 'h', 'o', 'm', 'e', '/', 'a', 'l', 'i', 'c', 'e', '/', 'x'}, "path");
+    assertEquals("x", Verdicts.assertKept("kind", Optional.of("x")).value());
+    assertEquals(3, Verdicts.assertKept("count", new AtomicInteger(3)).value());
+    assertEquals(List.of("gpt-4o"), Verdicts.assertKept("models", List.of("gpt-4o")).value());
+    assertEquals(Map.of("a", 1), Verdicts.assertKept("options", Map.of("a", 1)).value());
+  }
+
+  @Test
+  void stringBufferIsNotReadBecauseItsLockCanBeHeldByTheHost() {
+    assertDropped("kind", new StringBuffer("gpt-4o"), "unsupported-type");
+    assertEquals("gpt-4o", Verdicts.assertKept("kind", new StringBuilder("gpt-4o")).value());
   }
 
   @Test
