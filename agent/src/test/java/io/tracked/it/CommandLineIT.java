@@ -49,7 +49,7 @@ class CommandLineIT {
     ChildJvm.Result markdown = cli("catalog", "--format", "markdown", "target/test-classes").workDir(Paths.get("").toAbsolutePath())
         .run(Duration.ofSeconds(60));
     markdown.expectExit(0);
-    assertTrue(markdown.stdout().contains("| `useSlashCommand` | `name` |"), markdown.stdout());
+    assertTrue(markdown.stdout().contains("| `useSlashCommand` | `name` | (none) |"), markdown.stdout());
   }
 
   @Test

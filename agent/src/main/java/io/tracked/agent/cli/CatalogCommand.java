@@ -3,6 +3,7 @@ package io.tracked.agent.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tracked.agent.config.MethodsOption;
+import io.tracked.agent.sanitize.Sanitizer;
 import io.tracked.agent.weaving.BindingFactory;
 import io.tracked.agent.weaving.EventBinding;
 import java.io.File;
@@ -80,6 +81,7 @@ final class CatalogCommand {
         line.put("method", binding.methodName());
         line.put("event", binding.eventName());
         line.set("properties", JSON.valueToTree(binding.propertyNames()));
+        line.set("neverSent", JSON.valueToTree(neverSent(binding)));
         out.println(line);
       }
     }
@@ -135,13 +137,29 @@ final class CatalogCommand {
     return path.substring(0, path.length() - ".class".length()).replace('/', '.').replace(File.separatorChar, '.');
   }
 
+  /** Declared properties whose name alone makes the sanitizer drop every value: they never leave. */
+  private static List<String> neverSent(EventBinding binding) {
+    List<String> names = new ArrayList<>();
+    for (String name : binding.propertyNames()) {
+      if (Sanitizer.dropsByName(name)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  private static String codes(List<String> names) {
+    return names.isEmpty() ? "(none)" : "`" + String.join("`, `", names) + "`";
+  }
+
   private static void printMarkdown(List<EventBinding> bindings, PrintStream out) {
-    out.println("| Event | Properties | Recorded by |");
-    out.println("|---|---|---|");
+    out.println("| Event | Properties | Captured but never sent | Recorded by |");
+    out.println("|---|---|---|---|");
     for (EventBinding binding : bindings) {
-      List<String> properties = binding.propertyNames();
-      out.println("| `" + binding.eventName() + "` | "
-          + (properties.isEmpty() ? "(none)" : "`" + String.join("`, `", properties) + "`") + " | `"
+      List<String> neverSent = neverSent(binding);
+      List<String> properties = new ArrayList<>(binding.propertyNames());
+      properties.removeAll(neverSent);
+      out.println("| `" + binding.eventName() + "` | " + codes(properties) + " | " + codes(neverSent) + " | `"
           + binding.className() + "#" + binding.methodName() + "` |");
     }
     out.println();

@@ -32,6 +32,18 @@ public final class Sanitizer {
     this.walker = new ValueWalker(limits);
   }
 
+  /**
+   * Whether every value captured under this name is dropped, whatever it holds, because the name
+   * announces content ({@code prompt}, {@code filePath}, ...). The catalog marks such properties.
+   */
+  public static boolean dropsByName(String propertyName) {
+    try {
+      return propertyName != null && ContentNames.isContent(propertyName);
+    } catch (RuntimeException failure) {
+      return true;
+    }
+  }
+
   /** Judges one value captured under {@code propertyName} (which may be {@code null}). Never throws. */
   public Verdict sanitize(String propertyName, Object value) {
     try {
