@@ -223,10 +223,11 @@ class SanitizerPropertiesTest {
     assertTrue(SecretFormats.formatCount() >= 25, "formats: " + SecretFormats.formatCount());
   }
 
-  // --- time: linear in the input, whatever it is
+  // --- time: linear in the input, whatever it is. Timings are only ever compared with a baseline
+  // measured in the same run, never with a wall-clock limit: these machines are shared and noisy.
 
   @Test
-  void anyStringUpToTheScanLimitIsJudgedQuickly() {
+  void anyAdversarialStringCostsAboutWhatAPlainStringOfTheSameLengthCosts() {
     forAll(60, r -> {
       String unit = fragments(r, 1, 4);
       if (unit.isEmpty()) {
@@ -235,11 +236,11 @@ class SanitizerPropertiesTest {
       int length = 100 + r.nextInt(3997);
       return unit.repeat(length / unit.length() + 1).substring(0, length);
     }, value -> {
-      SANITIZER.sanitize("value", value); // warm
-      long start = System.nanoTime();
-      SANITIZER.sanitize("value", value);
-      long micros = (System.nanoTime() - start) / 1000;
-      assertTrue(micros < 50_000, value.length() + " chars took " + micros + " µs");
+      double adversarial = bestNanos(value);
+      double plain = bestNanos("ab cd".repeat(value.length() / 5 + 1).substring(0, value.length()));
+      // Backtracking would cost orders of magnitude more than plain text; a constant factor is fine.
+      assertTrue(adversarial < plain * 50 + 2_000_000,
+          value.length() + " chars: " + adversarial + " ns, plain text of that length " + plain + " ns");
     });
   }
 
@@ -255,13 +256,14 @@ class SanitizerPropertiesTest {
   }
 
   @Test
-  void hugeValuesAreDroppedInConstantTime() {
+  void hugeValuesAreDroppedWithoutReadingThem() {
+    String oneMegabyte = "a".repeat(1024 * 1024);
     String hundredMegabytes = "a".repeat(100 * 1024 * 1024);
-    long start = System.nanoTime();
-    Verdict verdict = SANITIZER.sanitize("value", hundredMegabytes);
-    long micros = (System.nanoTime() - start) / 1000;
-    assertEquals("too-long", verdict.reason());
-    assertTrue(micros < 10_000, micros + " µs");
+    assertEquals("too-long", SANITIZER.sanitize("value", hundredMegabytes).reason());
+    double small = bestNanos(oneMegabyte);
+    double huge = bestNanos(hundredMegabytes);
+    // Reading the value would cost ~100x for 100x the size; dropping it unread costs the same.
+    assertTrue(huge < small * 10 + 1_000_000, "1 MB: " + small + " ns, 100 MB: " + huge + " ns");
   }
 
   private static double bestNanos(String value) {
