@@ -71,7 +71,7 @@ final class AgentStarter {
     }
 
     EventPipeline pipeline = new EventPipeline(dispatcher, gate,
-        () -> new EventFactory(new Sanitizer(), CommonProperties.detect(), anonymousId::get),
+        () -> new EventFactory(new Sanitizer(), CommonProperties.detect(settings.ideName(), settings.ideVersion()), anonymousId::get),
         () -> sink(settings, gate),
         sink -> {
           AgentLog.info("Tracked " + TrackedVersion.get() + ": telemetry " + ConsentGate.describeState(gate.state())

@@ -32,6 +32,7 @@ class FixtureEventsIT {
     try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY)) {
       ChildJvm.Result result = AgentHarness.fixture(java,
               "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url()
+                  + ",ide.name=Fixture IDE,ide.version=2026.3"
                   + ",methods=io.tracked.fixture.FixtureApp[configured=configured_call,unannotated]",
               "basic")
           .run(Duration.ofSeconds(60));
@@ -60,6 +61,8 @@ class FixtureEventsIT {
         for (String common : List.of("os", "osVersion", "ideName", "ideVersion", "extensionVersion")) {
           assertTrue(event.hasProperty(common), common + " missing on " + event);
         }
+        assertEquals("Fixture IDE", event.property("ideName"));
+        assertEquals("2026.3", event.property("ideVersion"));
         assertEquals(Boolean.FALSE, event.property("$process_person_profile"));
         assertEquals(Boolean.TRUE, event.property("$geoip_disable"));
         assertFalse(event.hasProperty("$ip"));

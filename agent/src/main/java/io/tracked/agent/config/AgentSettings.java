@@ -129,4 +129,14 @@ public final class AgentSettings {
   public List<String> problems() {
     return problems;
   }
+
+  /** The host application's name for {@code ideName}, or {@code null} to read it from its manifest. */
+  public String ideName() {
+    return options.get(Option.IDE_NAME);
+  }
+
+  /** The host application's version for {@code ideVersion}, or {@code null} to read it from its manifest. */
+  public String ideVersion() {
+    return options.get(Option.IDE_VERSION);
+  }
 }

@@ -9,7 +9,9 @@ public enum Option {
   CONFIG("config"),
   OUTBOX("outbox"),
   DEBUG("debug"),
-  METHODS("methods");
+  METHODS("methods"),
+  IDE_NAME("ide.name"),
+  IDE_VERSION("ide.version");
 
   private final String key;
 
@@ -42,10 +44,18 @@ public enum Option {
     return null;
   }
 
-  /** Finds an option by its environment variable name. */
+  /**
+   * The same variable with camel-case words separated, e.g. {@code TRACKED_POSTHOG_API_KEY}: what
+   * users tend to type, accepted as well.
+   */
+  String spelledOutEnvironmentVariable() {
+    return "TRACKED_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT).replace('.', '_');
+  }
+
+  /** Finds an option by its environment variable name (either spelling). */
   public static Option byEnvironmentVariable(String name) {
     for (Option option : values()) {
-      if (option.environmentVariable().equals(name)) {
+      if (option.environmentVariable().equals(name) || option.spelledOutEnvironmentVariable().equals(name)) {
         return option;
       }
     }

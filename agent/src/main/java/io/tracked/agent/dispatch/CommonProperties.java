@@ -13,19 +13,24 @@ import java.util.jar.Manifest;
 /**
  * The properties every event carries: the OS and the host application ("IDE") by name and version,
  * the agent's version, and PostHog's switches that keep events anonymous (no person profile, no
- * GeoIP lookup). {@code $ip} is never set. Computed once, off the host's threads.
+ * GeoIP lookup). {@code $ip} is never set. Computed once, off the host's threads. The host is named
+ * by the {@code ide.name} and {@code ide.version} options, else by its main jar's manifest.
  */
 public final class CommonProperties {
 
   private CommonProperties() {}
 
-  public static Map<String, Object> detect() {
+  /**
+   * @param ideName the {@code ide.name} option, or {@code null} to read the host's manifest
+   * @param ideVersion the {@code ide.version} option, or {@code null} to read the host's manifest
+   */
+  public static Map<String, Object> detect(String ideName, String ideVersion) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("os", osName(System.getProperty("os.name", "")));
     properties.put("osVersion", System.getProperty("os.version", "unknown"));
-    String[] host = hostApplication();
-    properties.put("ideName", host[0]);
-    properties.put("ideVersion", host[1]);
+    String[] host = ideName != null && ideVersion != null ? new String[] {ideName, ideVersion} : hostApplication();
+    properties.put("ideName", ideName != null ? ideName : host[0]);
+    properties.put("ideVersion", ideVersion != null ? ideVersion : host[1]);
     properties.put("extensionVersion", TrackedVersion.get());
     properties.put("$process_person_profile", false);
     properties.put("$geoip_disable", true);

@@ -42,12 +42,22 @@ class AgentOptionsUnknownKeysTest {
 
   @Test
   void unknownEnvironmentVariableIsReportedWithTheVariableToUseInstead() {
-    // Easy to get wrong: camelCase apiKey becomes APIKEY, not API_KEY.
-    AgentOptions options = AgentOptions.resolve(null, new Properties(), Map.of("TRACKED_POSTHOG_API_KEY", "phc_x"));
+    AgentOptions options = AgentOptions.resolve(null, new Properties(), Map.of("TRACKED_POSTHOG_KEY", "phc_x"));
 
     String problem = single(options.problems());
-    assertTrue(problem.contains("TRACKED_POSTHOG_API_KEY"), problem);
+    assertTrue(problem.contains("TRACKED_POSTHOG_KEY"), problem);
     assertTrue(problem.contains("TRACKED_POSTHOG_APIKEY"), "should name the variable that works: " + problem);
+  }
+
+  @Test
+  void camelCaseWordsMaySpellOutInEnvironmentVariables() {
+    // The contract's rule makes apiKey APIKEY; API_KEY is what people type, so both work.
+    for (String variable : new String[] {"TRACKED_POSTHOG_APIKEY", "TRACKED_POSTHOG_API_KEY"}) {
+      AgentOptions options = AgentOptions.resolve(null, new Properties(), Map.of(variable, "phc_x"));
+      assertTrue(options.problems().isEmpty(), options.problems().toString());
+      assertEquals("phc_x", options.get(Option.POSTHOG_API_KEY));
+      assertEquals("environment " + variable, options.sourceOf(Option.POSTHOG_API_KEY));
+    }
   }
 
   @Test

@@ -35,7 +35,7 @@ class CommonPropertiesTest {
 
   @Test
   void detectedPropertiesKeepEventsAnonymous() {
-    Map<String, Object> properties = CommonProperties.detect();
+    Map<String, Object> properties = CommonProperties.detect(null, null);
 
     assertEquals(false, properties.get("$process_person_profile"));
     assertEquals(true, properties.get("$geoip_disable"));
@@ -45,5 +45,12 @@ class CommonPropertiesTest {
     }
     assertEquals(CommonProperties.osName(System.getProperty("os.name")), properties.get("os"));
     assertThrows(UnsupportedOperationException.class, () -> properties.put("os", "x"));
+  }
+
+  @Test
+  void optionsNameTheHostWhenGiven() {
+    Map<String, Object> properties = CommonProperties.detect("Acme IDE", "2026.3");
+    assertEquals("Acme IDE", properties.get("ideName"));
+    assertEquals("2026.3", properties.get("ideVersion"));
   }
 }
