@@ -44,10 +44,6 @@ public final class EventPipeline implements ConsentGate.Listener {
     thread.start();
   }
 
-  public EventSink sink() {
-    return sink;
-  }
-
   private void run() {
     try {
       gate.addListener(this);

@@ -8,18 +8,16 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Counts woven classes and reports, once per class, a class the agent could not transform. Such a
+ * Reports, once per class, a class the agent could not transform. Such a
  * class simply runs unmodified: a weaving failure costs the host its events, never its behaviour.
  */
 public final class WeavingListener extends AgentBuilder.Listener.Adapter {
 
-  private final AtomicInteger transformed = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
 
   @Override
   public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
       DynamicType dynamicType) {
-    transformed.incrementAndGet();
     AgentLog.debug("woven " + type.getName());
   }
 
@@ -29,10 +27,6 @@ public final class WeavingListener extends AgentBuilder.Listener.Adapter {
     AgentLog.once("weave-error:" + typeName, "could not instrument " + typeName + " (" + error
         + "); it runs unchanged and its events are not recorded. Fix: track a smaller method (a method near the"
         + " 64 KB bytecode limit cannot take the advice), or report this error if the class is otherwise ordinary");
-  }
-
-  public int transformed() {
-    return transformed.get();
   }
 
   public int failed() {
