@@ -22,6 +22,9 @@ final class BenchmarkPaths {
    */
   static final String SCRATCH = "${tracked.bench.scratch}";
 
+  /** {@code agent/benchmarks/target/early-host.jar}: the benchmark hosts and the API, nothing else. */
+  static final String EARLY_HOST_JAR = "${project.build.directory}/early-host.jar";
+
   static final String CONSENT_ON_DIR = SCRATCH + "/consent-on";
   static final String CONSENT_OFF_DIR = SCRATCH + "/consent-off";
 

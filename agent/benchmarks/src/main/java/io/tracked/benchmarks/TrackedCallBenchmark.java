@@ -53,6 +53,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * thread (it drains the queue on its own 50 ms schedule), so one call alone costs what a burst call
  * costs, plus cold caches and interpretation that a micro-benchmark cannot represent faithfully.
  *
+ * <p>The paced variants ({@link #pacedPlain}, {@link #pacedTrackedConsentOn}, {@link #pacedTrackedConsentOff})
+ * put realistic work between calls ({@code Blackhole.consumeCPU(PACE_TOKENS)}, about 20 microseconds on our machine: 50,000 calls/s), so the
+ * agent's thread keeps up and every call takes the accepted path, as in a real host. The host's cost per
+ * call is their score minus {@code pacedPlain}'s; each prints, at the end of its fork, the bytes
+ * allocated by the calling thread alone per call ({@code [tracked-bench] caller thread}), which
+ * {@code -prof gc} cannot separate from the agent's own thread.
+ *
  * <p>Run {@code -prof gc} to see the allocation per call ({@code gc.alloc.rate.norm}).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -63,6 +70,9 @@ import org.openjdk.jmh.infra.Blackhole;
 public class TrackedCallBenchmark {
 
   static final int BURST = 256;
+
+  /** Work between two paced calls: {@code Blackhole.consumeCPU} tokens, a few microseconds. */
+  static final long PACE_TOKENS = 4_000;
 
   /** The arguments, read from fields so that the JIT cannot treat them as constants. */
   @State(Scope.Thread)
@@ -161,6 +171,35 @@ public class TrackedCallBenchmark {
     }
   }
 
+  /**
+   * Bytes allocated by the benchmark's own thread (the host's caller thread) per call, measured with
+   * the JVM's per-thread allocation counter over every iteration of the fork, printed at its end.
+   */
+  @State(Scope.Thread)
+  public static class CallerThread {
+    private final com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long calls;
+    private long bytes;
+    private long before;
+
+    @Setup(Level.Iteration)
+    public void start() {
+      before = threads.getCurrentThreadAllocatedBytes();
+    }
+
+    @TearDown(Level.Iteration)
+    public void stop() {
+      bytes += threads.getCurrentThreadAllocatedBytes() - before;
+    }
+
+    @TearDown(Level.Trial)
+    public void report() {
+      System.out.printf("%n[tracked-bench] caller thread: %.1f bytes allocated per call over %,d calls%n",
+          calls == 0 ? 0.0 : (double) bytes / calls, calls);
+    }
+  }
+
   // ---- no agent ----
 
   @Benchmark
@@ -205,6 +244,32 @@ public class TrackedCallBenchmark {
     for (int i = 0; i < BURST; i++) {
       call.host.suggestionSettled(call.accepted, call.modelName, call.time);
     }
+  }
+
+  // ---- paced: realistic work between calls; the difference to pacedPlain is the agent's cost ----
+
+  @Benchmark
+  @Fork(2)
+  public void pacedPlain(Call call, NoAgent noAgent, CallerThread caller) {
+    Blackhole.consumeCPU(PACE_TOKENS);
+    caller.calls++;
+    call.host.suggestionSettledPlain(call.accepted, call.modelName, call.time);
+  }
+
+  @Benchmark
+  @Fork(value = 2, jvmArgsAppend = BenchmarkPaths.AGENT_CONSENT_ON)
+  public void pacedTrackedConsentOn(Call call, ConsentOn consentOn, CallerThread caller) {
+    Blackhole.consumeCPU(PACE_TOKENS);
+    caller.calls++;
+    call.host.suggestionSettled(call.accepted, call.modelName, call.time);
+  }
+
+  @Benchmark
+  @Fork(value = 2, jvmArgsAppend = BenchmarkPaths.AGENT_CONSENT_OFF)
+  public void pacedTrackedConsentOff(Call call, ConsentOff consentOff, CallerThread caller) {
+    Blackhole.consumeCPU(PACE_TOKENS);
+    caller.calls++;
+    call.host.suggestionSettled(call.accepted, call.modelName, call.time);
   }
 
   static void writeConfig(String continueDir, boolean allowed) throws IOException {

@@ -1,0 +1,133 @@
+package io.tracked.benchmarks;
+
+import io.tracked.testkit.FakePostHog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Question: how many events per second does the agent deliver end to end (host thread -> hand-off ->
+ * consent -> sanitizer -> batch -> HTTP), and how many does it drop, when a host calls a tracked
+ * method at a steady rate?
+ *
+ * <p>Starts a PostHog-compatible endpoint on loopback (the testkit's {@link FakePostHog}), then a
+ * child JVM running {@code hosts.PacedHost} with {@code -javaagent:tracked-agent.jar} (consent on
+ * through a scratch {@code config.json}, PostHog pointed at the endpoint), which calls at
+ * {@code --rate} calls/s for {@code --seconds}. While it runs, the endpoint's event count is sampled
+ * every 50 ms. Prints the calls made, events delivered, calls dropped at the hand-off (the agent's
+ * own count), the delivery rate while calling and the best one-second delivery rate.
+ *
+ * <p>Run: {@code java -cp agent/benchmarks/target/benchmarks.jar io.tracked.benchmarks.ThroughputBenchmark
+ * [--rate N] [--seconds S] [--java PATH]}; defaults 50,000 calls/s for 2 s.
+ */
+public final class ThroughputBenchmark {
+
+  private ThroughputBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int rate = 50_000;
+    double seconds = 2;
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rate" -> rate = Integer.parseInt(args[++i]);
+        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        case "--java" -> java = args[++i];
+        default -> {
+          System.err.println("ThroughputBenchmark: unknown argument '" + args[i]
+              + "'; usage: [--rate calls/s] [--seconds S] [--java PATH]");
+          System.exit(2);
+        }
+      }
+    }
+    Result result = run(java, rate, seconds);
+    System.out.println(result);
+    if (result.delivered == 0) {
+      System.exit(1);
+    }
+  }
+
+  record Result(int rate, double seconds, long calls, long callMillis, long delivered, long dropped,
+      double deliveredPerSecondWhileCalling, double bestOneSecond, long lost) {
+    @Override
+    public String toString() {
+      return String.format("throughput: %,d calls/s for %.1f s: %,d calls in %,d ms; delivered %,d (%.1f %%),"
+          + " dropped at the hand-off %,d, lost otherwise %,d; delivery %,.0f events/s while calling,"
+          + " best 1 s window %,.0f events/s", rate, seconds, calls, callMillis, delivered,
+          calls == 0 ? 0 : 100.0 * delivered / calls, dropped, lost, deliveredPerSecondWhileCalling, bestOneSecond);
+    }
+  }
+
+  static Result run(String java, int rate, double seconds) throws IOException, InterruptedException {
+    Path scratch = Files.createTempDirectory("tracked-throughput");
+    Path config = scratch.resolve("config.json");
+    Files.writeString(config, "{\"allowAnonymousTelemetry\": true}\n", StandardCharsets.UTF_8);
+    try (FakePostHog posthog = FakePostHog.start("phc_throughput")) {
+      List<String> command = List.of(java, "-Duser.home=" + scratch,
+          "-javaagent:" + BenchmarkPaths.AGENT_JAR + "=config=" + config + ",outbox=" + scratch.resolve("outbox.jsonl")
+              + ",posthog.apiKey=phc_throughput,posthog.host=" + posthog.url(),
+          "-cp", BenchmarkPaths.EARLY_HOST_JAR, "io.tracked.benchmarks.hosts.PacedHost",
+          Integer.toString(rate), Double.toString(seconds));
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().remove("DO_NOT_TRACK");
+      builder.environment().remove("POSTHOG_API_KEY");
+      builder.environment().keySet().removeIf(name -> name.startsWith("TRACKED_"));
+      Path out = scratch.resolve("host.out");
+      builder.redirectOutput(out.toFile()).redirectError(scratch.resolve("host.err").toFile());
+      long start = System.nanoTime();
+      Process process = builder.start();
+      List<long[]> samples = new ArrayList<>(); // {nanos since start, events so far}
+      while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+        samples.add(new long[] {System.nanoTime() - start, posthog.events().size()});
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("the paced host failed (exit " + process.exitValue() + "): "
+            + Files.readString(scratch.resolve("host.err")));
+      }
+      posthog.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
+      long delivered = posthog.events().size();
+      long calls = 0;
+      long callMillis = 0;
+      long dropped = -1;
+      for (String line : Files.readAllLines(out)) {
+        String[] words = line.split(" ");
+        if (words[0].equals("calls")) {
+          calls = Long.parseLong(words[1]);
+          callMillis = Long.parseLong(words[3]);
+        } else if (words[0].equals("dropped")) {
+          dropped = Long.parseLong(words[1]);
+        }
+      }
+      // The calls start once the JVM and agent are up: take the window from the first delivery.
+      long firstNanos = -1;
+      double best = 0;
+      for (int i = 0; i < samples.size(); i++) {
+        if (firstNanos < 0 && samples.get(i)[1] > 0) {
+          firstNanos = samples.get(i)[0];
+        }
+        for (int j = i + 1; j < samples.size(); j++) {
+          if (samples.get(j)[0] - samples.get(i)[0] >= 1_000_000_000L) {
+            best = Math.max(best, (samples.get(j)[1] - samples.get(i)[1]) * 1e9 / (samples.get(j)[0] - samples.get(i)[0]));
+            break;
+          }
+        }
+      }
+      long whileCalling = 0;
+      if (firstNanos >= 0) {
+        for (long[] sample : samples) {
+          if (sample[0] <= firstNanos + callMillis * 1_000_000L) {
+            whileCalling = sample[1];
+          }
+        }
+      }
+      double whileRate = callMillis == 0 ? 0 : whileCalling * 1000.0 / callMillis;
+      return new Result(rate, seconds, calls, callMillis, delivered, dropped, whileRate, best,
+          Math.max(0, calls - delivered - Math.max(0, dropped)));
+    }
+  }
+}
