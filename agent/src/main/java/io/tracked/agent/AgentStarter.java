@@ -79,7 +79,14 @@ final class AgentStarter {
           gate.startPolling();
         });
     pipeline.start();
-    Thread hook = new Thread(() -> pipeline.shutdown(SHUTDOWN_TIMEOUT_MILLIS), "tracked-shutdown");
+    Thread hook = new Thread(() -> {
+      pipeline.shutdown(SHUTDOWN_TIMEOUT_MILLIS);
+      long dropped = dispatcher.dropped();
+      if (dropped > 0) {
+        AgentLog.info(dropped + " tracked calls were dropped in this run because they came faster than the agent"
+            + " could take them (the host is never blocked)");
+      }
+    }, "tracked-shutdown");
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
   }

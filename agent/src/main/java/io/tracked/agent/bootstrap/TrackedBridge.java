@@ -7,12 +7,22 @@ package io.tracked.agent.bootstrap;
  * agent is stays in the agent's own loader, behind {@link Sink}.
  *
  * <p>The advice first asks {@link #capturing()}: while the agent is not installed or consent is
- * known to be off, a tracked method pays for one volatile read and allocates nothing.
+ * known to be off, a tracked method pays for one volatile read and allocates nothing. Then it asks
+ * {@link #hasRoom()}: while the agent's hand-off is full, it pays a few reads and a counter, and
+ * still allocates nothing.
  */
 public final class TrackedBridge {
 
   /** Receives what woven code reports. Implemented by the agent's dispatcher. */
   public interface Sink {
+    /**
+     * Whether a call can be taken now; when not, the sink counts it as dropped. Asked by the advice
+     * before it builds the argument array, so a full hand-off costs the host no allocation.
+     */
+    default boolean hasRoom() {
+      return true;
+    }
+
     /** A completed call of a tracked method. */
     void onCall(int methodId, Object[] arguments, Object returned, Throwable thrown);
 
@@ -27,6 +37,12 @@ public final class TrackedBridge {
 
   public static boolean capturing() {
     return capturing;
+  }
+
+  /** Whether the agent can take a call now (see {@link Sink#hasRoom()}); false without an agent. */
+  public static boolean hasRoom() {
+    Sink current = sink;
+    return current != null && current.hasRoom();
   }
 
   public static void call(int methodId, Object[] arguments, Object returned, Throwable thrown) {

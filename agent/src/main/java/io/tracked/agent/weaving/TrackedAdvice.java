@@ -11,7 +11,8 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 /**
  * The code inlined at the end of every tracked method. It is kept tiny and refers only to JDK types
  * and the bootstrap {@link TrackedBridge}, so it links in any class loader. Reading
- * {@code arguments} allocates the argument array, so it happens only while capture is on. Any
+ * {@code arguments} allocates the argument array (and boxes), so it happens only while capture is on
+ * and the agent has room for the call: a full hand-off costs no allocation. Any
  * {@link Throwable} raised here is swallowed: the host never sees the agent.
  */
 public final class TrackedAdvice {
@@ -28,7 +29,7 @@ public final class TrackedAdvice {
       @MethodId int methodId,
       @Advice.AllArguments Object[] arguments,
       @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned) {
-    if (TrackedBridge.capturing()) {
+    if (TrackedBridge.capturing() && TrackedBridge.hasRoom()) {
       TrackedBridge.call(methodId, arguments, returned, null);
     }
   }
@@ -44,7 +45,7 @@ public final class TrackedAdvice {
         @Advice.AllArguments Object[] arguments,
         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
         @Advice.Thrown Throwable thrown) {
-      if (TrackedBridge.capturing()) {
+      if (TrackedBridge.capturing() && TrackedBridge.hasRoom()) {
         TrackedBridge.call(methodId, arguments, returned, thrown);
       }
     }

@@ -1,7 +1,9 @@
 package io.tracked.agent.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
@@ -44,6 +46,22 @@ class DispatcherBackpressureTest {
     assertEquals(Dispatcher.CAPACITY, dispatcher.pending());
     assertEquals(extra, dispatcher.dropped());
     assertEquals(0, dispatcher.poll().arguments()[0], "the oldest calls are the ones kept");
+  }
+
+  @Test
+  void aFullQueueIsSeenBeforeTheCallIsBuiltAndCountsADrop() {
+    gate.refresh();
+    assertTrue(dispatcher.hasRoom());
+    for (int i = 0; i < Dispatcher.CAPACITY; i++) {
+      dispatcher.onCall(methodId, new Object[] {i}, null, null);
+    }
+
+    assertFalse(dispatcher.hasRoom(), "the advice must learn the queue is full before building the call");
+    assertFalse(dispatcher.hasRoom());
+    assertEquals(2, dispatcher.dropped(), "each refused call is counted");
+    dispatcher.poll();
+    assertTrue(dispatcher.hasRoom(), "one call taken: room for one more");
+    assertEquals(2, dispatcher.dropped());
   }
 
   @Test
