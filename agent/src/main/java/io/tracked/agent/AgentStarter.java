@@ -14,15 +14,12 @@ import io.tracked.agent.dispatch.EventFactory;
 import io.tracked.agent.dispatch.EventPipeline;
 import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.sanitize.Sanitizer;
+import io.tracked.agent.weaving.LeanWeaver;
 import io.tracked.agent.weaving.MethodBindings;
 import io.tracked.agent.weaving.TrackedInstrumentation;
 import io.tracked.agent.weaving.WeavingListener;
 import io.tracked.agent.weaving.WeavingTransformer;
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Wires the stages in the order data flows: advice → dispatcher → consent gate → sanitizer → queue →
@@ -62,12 +59,12 @@ final class AgentStarter {
     // Consent is not known yet: calls may be held in memory, but nothing is built or sent until it is.
     TrackedBridge.setCapturing(true);
 
-    Supplier<TrackedInstrumentation> weaving = () ->
-        new TrackedInstrumentation(bindings, settings.methods(), new WeavingListener(), hostSwitch::declare);
     if (attached) {
-      weaving.get().install(instrumentation); // the host is running: weave what is loaded, now
+      // The host is running: weave what is loaded, now, with Byte Buddy's retransformation.
+      new TrackedInstrumentation(bindings, settings.methods(), new WeavingListener(), hostSwitch::declare)
+          .install(instrumentation);
     } else {
-      startWeaving(weaving, settings.methods().internalNames(), instrumentation);
+      startWeaving(bindings, settings, hostSwitch, instrumentation);
     }
 
     EventPipeline pipeline = new EventPipeline(dispatcher, gate,
@@ -92,23 +89,13 @@ final class AgentStarter {
   }
 
   /**
-   * Registers the cheap gate at once and builds Byte Buddy on a background thread, so the host's
-   * start-up overlaps the agent's instead of waiting for it.
+   * Registers the cheap gate and the lean start-up weaver. Nothing of Byte Buddy's AgentBuilder is
+   * built: a tracked class is woven on its loading thread, as it loads, with ASM and a type pool only.
    */
-  private static void startWeaving(Supplier<TrackedInstrumentation> weaving, Set<String> configuredClasses,
+  private static void startWeaving(MethodBindings bindings, AgentSettings settings, HostSwitch hostSwitch,
       Instrumentation instrumentation) {
-    CompletableFuture<ClassFileTransformer> byteBuddy = new CompletableFuture<>();
-    instrumentation.addTransformer(new WeavingTransformer(byteBuddy, configuredClasses), true);
-    Thread builder = new Thread(() -> {
-      try {
-        byteBuddy.complete(weaving.get().build());
-      } catch (Throwable failure) {
-        byteBuddy.completeExceptionally(failure);
-        AgentLog.info("the weaver could not be built (" + failure + "); no method is tracked in this run");
-      }
-    }, "tracked-init");
-    builder.setDaemon(true);
-    builder.start();
+    LeanWeaver weaver = new LeanWeaver(bindings, settings.methods(), hostSwitch::declare);
+    instrumentation.addTransformer(new WeavingTransformer(weaver, settings.methods().internalNames()), true);
   }
 
   private static EventSink sink(AgentSettings settings, ConsentGate gate) {

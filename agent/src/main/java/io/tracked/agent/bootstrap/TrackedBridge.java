@@ -41,8 +41,42 @@ public final class TrackedBridge {
 
   /** Whether the agent can take a call now (see {@link Sink#hasRoom()}); false without an agent. */
   public static boolean hasRoom() {
-    Sink current = sink;
-    return current != null && current.hasRoom();
+    try {
+      Sink current = sink;
+      return current != null && current.hasRoom();
+    } catch (Throwable ignored) {
+      return false;
+    }
+  }
+
+  /**
+   * Reported by a woven method as it returns {@code value} (null for void): the argument order suits
+   * the code the start-up weaver appends (the value is on the stack first). Never throws.
+   */
+  public static void returned(Object value, int methodId, Object[] arguments) {
+    try {
+      call(methodId, arguments, value, null);
+    } catch (Throwable ignored) {
+      // the host never sees the agent
+    }
+  }
+
+  /** Reported by a woven {@code onException} method as {@code thrown} leaves it. Never throws. */
+  public static void thrown(Throwable thrown, int methodId, Object[] arguments) {
+    try {
+      call(methodId, arguments, null, thrown);
+    } catch (Throwable ignored) {
+      // the host never sees the agent
+    }
+  }
+
+  /** {@link #reportSwitch} with the value first, as the start-up weaver's code has it. Never throws. */
+  public static void reportSwitchValue(Object value, int switchId) {
+    try {
+      reportSwitch(switchId, value);
+    } catch (Throwable ignored) {
+      // the host never sees the agent
+    }
   }
 
   public static void call(int methodId, Object[] arguments, Object returned, Throwable thrown) {

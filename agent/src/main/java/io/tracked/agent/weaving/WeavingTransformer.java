@@ -5,16 +5,14 @@ import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * The transformer the JVM sees at start-up: a cheap gate in front of Byte Buddy. Byte Buddy takes
- * hundreds of milliseconds to load, so it is built on a background thread while the host starts;
- * meanwhile every class the host loads is checked here by name and by one scan of its bytes for the
- * {@code io.tracked.api} annotations. Only a class that mentions them (or that the {@code methods}
- * option names) waits for Byte Buddy; the thousands of others never do, and are never parsed.
+ * The transformer the JVM sees at start-up: a cheap gate in front of the weaver. Every class the host
+ * loads is checked here by name and by one scan of its bytes for the {@code io.tracked.api}
+ * annotations. Only a class that mentions them (or that the {@code methods} option names) is handed
+ * to the weaver ({@link LeanWeaver}, on the loading thread: it is light enough to need no head start,
+ * and a tracked class is woven as it loads, so no call of it is ever missed); the thousands of others
+ * are never parsed.
  */
 public final class WeavingTransformer implements ClassFileTransformer {
 
@@ -22,17 +20,15 @@ public final class WeavingTransformer implements ClassFileTransformer {
   private static final String[] IGNORED_PREFIXES = {
     "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/tracked/agent/", "org/graalvm/",
   };
-  private static final long READY_TIMEOUT_SECONDS = 30;
-
-  private final CompletableFuture<ClassFileTransformer> byteBuddy;
+  private final ClassFileTransformer weaver;
   private final Set<String> configuredClasses;
 
   /**
-   * @param byteBuddy completes with Byte Buddy's transformer once it is built
+   * @param weaver weaves a class that passed the gate; returns null to leave it unchanged
    * @param configuredClasses internal names (a/b/C) of the classes the {@code methods} option names
    */
-  public WeavingTransformer(CompletableFuture<ClassFileTransformer> byteBuddy, Set<String> configuredClasses) {
-    this.byteBuddy = byteBuddy;
+  public WeavingTransformer(ClassFileTransformer weaver, Set<String> configuredClasses) {
+    this.weaver = weaver;
     this.configuredClasses = configuredClasses;
   }
 
@@ -46,20 +42,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
       if (!configuredClasses.contains(className) && !mentions(classfileBuffer, API_DESCRIPTOR_PREFIX)) {
         return null;
       }
-      ClassFileTransformer weaver = byteBuddy.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      try {
-        return weaver.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
-      } catch (RuntimeException reported) {
-        // Byte Buddy has told the WeavingListener, which reports it once with its cause.
-        return null;
-      }
-    } catch (TimeoutException slow) {
-      AgentLog.once("weaver-timeout", "the weaver was not ready after " + READY_TIMEOUT_SECONDS + " s; "
-          + className.replace('/', '.') + " runs unchanged");
-      return null;
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      return null;
+      return weaver.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     } catch (Throwable failure) {
       // The host's class must load whatever happens here.
       AgentLog.once("weaver-failed:" + className, "could not instrument " + className.replace('/', '.') + " ("
