@@ -7,20 +7,16 @@ import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * The start-up weaver: for the few classes that pass {@link WeavingTransformer}'s byte scan, it reads
- * the annotations with Byte Buddy's type pool (so {@link BindingFactory} decides exactly as on every
- * other path) and rewrites the tracked methods with ASM alone ({@link ExitBlockWriter}). Byte Buddy's
+ * the annotations from the class file ({@link ClassFileBindings}, {@link BindingFactory}'s rules) and
+ * rewrites the tracked methods ({@link ExitBlockWriter}), with the ASM bundled in Byte Buddy alone. Byte Buddy's
  * {@code AgentBuilder} and {@code Advice} (most of the agent's start-up cost: about a thousand classes
  * loaded and run interpreted before the first tracked class could load) are left for {@code attach},
  * where already loaded classes must be retransformed ({@link TrackedInstrumentation}).
@@ -30,12 +26,12 @@ import net.bytebuddy.pool.TypePool;
 public final class LeanWeaver implements ClassFileTransformer {
 
   private final MethodBindings bindings;
-  private final BindingFactory factory;
+  private final MethodsOption methods;
   private final Consumer<String> switchDeclared;
 
   public LeanWeaver(MethodBindings bindings, MethodsOption methods, Consumer<String> switchDeclared) {
     this.bindings = bindings;
-    this.factory = new BindingFactory(methods);
+    this.methods = methods;
     this.switchDeclared = switchDeclared;
   }
 
@@ -45,8 +41,7 @@ public final class LeanWeaver implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] bytes) {
-    String name = internalName.replace('/', '.');
-    Map<String, Plan> plans = plan(loader, name, bytes);
+    Map<String, Plan> plans = plan(bytes);
     if (plans.isEmpty()) {
       return null;
     }
@@ -78,16 +73,12 @@ public final class LeanWeaver implements ClassFileTransformer {
   }
 
   /** The methods of the class to rewrite, keyed by name and descriptor, with their ids registered. */
-  private Map<String, Plan> plan(ClassLoader loader, String name, byte[] bytes) {
-    ClassFileLocator locator = new ClassFileLocator.Compound(
-        ClassFileLocator.Simple.of(name, bytes), ClassFileLocator.ForClassLoader.of(loader));
-    TypePool pool = new TypePool.Default(new TypePool.CacheProvider.Simple(), locator, TypePool.Default.ReaderMode.EXTENDED);
-    TypeDescription type = pool.describe(name).resolve();
+  private Map<String, Plan> plan(byte[] bytes) {
     Map<String, Plan> plans = new HashMap<>();
-    for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+    for (ClassFileBindings.MethodBinding method : ClassFileBindings.read(bytes, methods)) {
       int switchId = -1;
       boolean fromReturn = false;
-      BindingFactory.SwitchBinding switchBinding = BindingFactory.switchBindingFor(type, method);
+      BindingFactory.SwitchBinding switchBinding = method.switchBinding();
       if (switchBinding != null) {
         if (switchBinding.problem() != null) {
           AgentLog.once("switch:" + switchBinding.method(), switchBinding.problem());
@@ -97,10 +88,10 @@ public final class LeanWeaver implements ClassFileTransformer {
           switchDeclared.accept(switchBinding.method());
         }
       }
-      EventBinding binding = factory.bindingFor(type, method);
+      EventBinding binding = method.event();
       int eventId = binding == null ? -1 : bindings.register(binding);
       if (eventId >= 0 || switchId >= 0) {
-        plans.put(method.getInternalName() + method.getDescriptor(),
+        plans.put(method.name() + method.descriptor(),
             new Plan(eventId, binding != null && binding.onException(), switchId, fromReturn));
       }
     }

@@ -46,7 +46,9 @@ public final class WeavingTransformer implements ClassFileTransformer {
     } catch (Throwable failure) {
       // The host's class must load whatever happens here.
       AgentLog.once("weaver-failed:" + className, "could not instrument " + className.replace('/', '.') + " ("
-          + failure + "); it runs unchanged");
+          + failure + "); it runs unchanged and its events are not recorded. Fix: track a smaller method (a"
+          + " method near the 64 KB bytecode limit cannot take the advice), or report this error if the class is"
+          + " otherwise ordinary");
       return null;
     }
   }
