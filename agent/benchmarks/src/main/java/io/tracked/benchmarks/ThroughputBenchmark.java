@@ -89,6 +89,9 @@ public final class ThroughputBenchmark {
         throw new IllegalStateException("the paced host failed (exit " + process.exitValue() + "): "
             + Files.readString(scratch.resolve("host.err")));
       }
+      for (String line : Files.readAllLines(scratch.resolve("host.err"))) {
+        System.out.println("  host stderr: " + line);
+      }
       posthog.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
       long delivered = posthog.events().size();
       long calls = 0;

@@ -7,6 +7,7 @@ import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.weaving.EventBinding;
 import io.tracked.agent.weaving.MethodBindings;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where woven code hands over each call. It runs on the host's thread, so it does the least possible:
@@ -22,6 +23,9 @@ public final class Dispatcher implements TrackedBridge.Sink {
 
   /** 8192 calls: 80 ms of calls at 100,000 calls/s, longer than the agent's thread ever sleeps. */
   static final int CAPACITY = 8192;
+
+  private static final int IN_FLIGHT_WAITS = 200;
+  private static final long IN_FLIGHT_WAIT_NANOS = 50_000;
 
   private final MethodBindings bindings;
   private final ConsentGate gate;
@@ -73,7 +77,15 @@ public final class Dispatcher implements TrackedBridge.Sink {
       AgentLog.info("more than " + CAPACITY + " tracked calls were waiting; further calls are dropped until the"
           + " queue drains (the host is never blocked)");
     }
-    return ring.poll();
+    CapturedCall call = ring.poll();
+    // Empty, or a host thread has claimed the next slot and not yet published it (on a busy machine
+    // it may be descheduled in between): in the second case wait for it a little, here, rather than
+    // let the agent's thread sleep a whole drain interval while calls pile up behind that slot.
+    for (int waits = 0; call == null && ring.size() > 0 && waits < IN_FLIGHT_WAITS; waits++) {
+      LockSupport.parkNanos(IN_FLIGHT_WAIT_NANOS);
+      call = ring.poll();
+    }
+    return call;
   }
 
   /** Forgets every call not yet turned into an event: used when consent turns off. */
