@@ -11,7 +11,8 @@ Hosts (all headless, each variant with its own temporary -Duser.home):
   flood   4 threads x 2,000,000 calls of a tracked method as fast as they can (hosts.FloodHost):
           the calling loop's time and the calls the agent dropped
 
-Variants: none; tracked (consent on, events to the outbox); tracked-off (DO_NOT_TRACK=1);
+Variants: none; empty-agent (a premain that returns: the floor of any -javaagent);
+tracked (consent on, events to the outbox); tracked-off (DO_NOT_TRACK=1);
 plain-bb (target/plain-bytebuddy-agent.jar, an AgentBuilder with the same inline exit advice);
 otel (io.opentelemetry.javaagent:opentelemetry-javaagent from Maven Central, exporters off,
 otel.instrumentation.methods.include on the same method; fetched once with mvn dependency:copy).
@@ -41,6 +42,7 @@ AGENT_JAR = os.path.join(ROOT, "agent", "target", "tracked-agent.jar")
 SAMPLE_JAR = os.path.join(ROOT, "sample-app", "target", "sample-app.jar")
 HOSTS_JAR = os.path.join(BENCH, "target", "early-host.jar")
 PLAIN_JAR = os.path.join(BENCH, "target", "plain-bytebuddy-agent.jar")
+EMPTY_JAR = os.path.join(BENCH, "target", "empty-agent.jar")
 OTEL_DIR = os.path.join(BENCH, "target", "otel")
 
 HOSTS = {
@@ -53,11 +55,11 @@ HOSTS = {
     "flood": (["-cp", HOSTS_JAR, "io.tracked.benchmarks.hosts.FloodHost"],
               "io.tracked.benchmarks.hosts.EarlyWork[suggestionSettled]", []),
 }
-ALL_VARIANTS = ["none", "tracked", "tracked-off", "plain-bb", "otel"]
+ALL_VARIANTS = ["none", "empty-agent", "tracked", "tracked-off", "plain-bb", "otel"]
 DEFAULT_VARIANTS = {
-    "sample": ["none", "tracked", "tracked-off", "plain-bb", "otel"],
-    "early": ["none", "tracked", "tracked-off", "plain-bb", "otel"],
-    "swing": ["none", "tracked", "plain-bb", "otel"],
+    "sample": ["none", "empty-agent", "tracked", "tracked-off", "plain-bb", "otel"],
+    "early": ["none", "empty-agent", "tracked", "tracked-off", "plain-bb", "otel"],
+    "swing": ["none", "empty-agent", "tracked", "plain-bb", "otel"],
     "flood": ["none", "tracked", "plain-bb"],
 }
 
@@ -94,6 +96,8 @@ def command_for(java, host, variant, home, otel, flood_calls):
         command.append("-javaagent:" + AGENT_JAR + option)
         if variant == "tracked-off":
             env["DO_NOT_TRACK"] = "1"
+    elif variant == "empty-agent":
+        command.append("-javaagent:" + EMPTY_JAR)
     elif variant == "plain-bb":
         command.append("-javaagent:" + PLAIN_JAR + "=" + method)
     elif variant == "otel":
@@ -232,7 +236,7 @@ def main():
     for host in hosts:
         if host not in HOSTS:
             fail("unknown host '%s'; choose from %s" % (host, ", ".join(HOSTS)))
-    for jar in (AGENT_JAR, SAMPLE_JAR, HOSTS_JAR, PLAIN_JAR):
+    for jar in (AGENT_JAR, SAMPLE_JAR, HOSTS_JAR, PLAIN_JAR, EMPTY_JAR):
         if not os.path.isfile(jar):
             fail("%s is missing. Build first: (cd %s && mvn -B package -DskipTests)" % (jar, ROOT))
     chosen = args.variants.split(",") if args.variants else None
