@@ -4,7 +4,7 @@ import com.posthog.java.QueueManager;
 import com.posthog.java.Sender;
 import com.posthog.java.shaded.org.json.JSONArray;
 import com.posthog.java.shaded.org.json.JSONObject;
-import io.tracked.agent.TrackedVersion;
+import io.tracked.agent.config.TrackedVersion;
 import io.tracked.agent.log.AgentLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.tracked.agent.delivery;
 
-import io.tracked.agent.dispatch.Event;
-import io.tracked.agent.dispatch.EventJson;
+import io.tracked.agent.event.Event;
+import io.tracked.agent.event.EventJson;
 import io.tracked.agent.log.AgentLog;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.tracked.agent.delivery;
 
 import com.posthog.java.PostHog;
 import com.posthog.java.QueueManager;
-import io.tracked.agent.dispatch.Event;
+import io.tracked.agent.event.Event;
 import io.tracked.agent.log.AgentLog;
 import java.net.URI;
 import java.time.Duration;

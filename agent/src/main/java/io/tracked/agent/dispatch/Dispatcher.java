@@ -3,8 +3,9 @@ package io.tracked.agent.dispatch;
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.consent.HostSwitch;
+import io.tracked.agent.event.CapturedCall;
+import io.tracked.agent.event.EventBinding;
 import io.tracked.agent.log.AgentLog;
-import io.tracked.agent.weaving.EventBinding;
 import io.tracked.agent.weaving.MethodBindings;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,7 +64,7 @@ public final class Dispatcher implements TrackedBridge.Sink {
   }
 
   /** The oldest waiting call, or {@code null}; never waits. */
-  CapturedCall poll() {
+  public CapturedCall poll() {
     CapturedCall call = handoff.poll();
     if (call != null) {
       size.decrementAndGet();

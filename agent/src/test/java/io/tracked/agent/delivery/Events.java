@@ -1,7 +1,7 @@
 package io.tracked.agent.delivery;
 
 import com.posthog.java.shaded.org.json.JSONObject;
-import io.tracked.agent.dispatch.Event;
+import io.tracked.agent.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

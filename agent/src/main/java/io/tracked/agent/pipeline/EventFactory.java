@@ -1,31 +1,24 @@
-package io.tracked.agent.dispatch;
+package io.tracked.agent.pipeline;
 
+import io.tracked.agent.event.CapturedCall;
+import io.tracked.agent.event.Event;
+import io.tracked.agent.event.EventBinding;
+import io.tracked.agent.event.PropertyNames;
 import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.sanitize.Sanitizer;
 import io.tracked.agent.sanitize.Verdict;
-import io.tracked.agent.weaving.BindingFactory;
-import io.tracked.agent.weaving.EventBinding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Turns a captured call into an {@link Event}: every argument, the return value and the exception
- * type pass through the {@link Sanitizer}; only what it lets through becomes a property. The common
- * properties are added last, so a captured argument can never overwrite them.
+ * type are judged by {@link PropertyNames} (the name rules, then the {@link Sanitizer} on the value);
+ * only what passes becomes a property. The common properties are added last, so a captured argument
+ * can never overwrite them.
  */
 public final class EventFactory {
-
-  /** Names PostHog reads as identity, person or location data: an argument may never set them. */
-  private static final Set<String> RESERVED = Set.of("distinct_id", "$ip", "$set", "$set_once");
-
-  /**
-   * PostHog gives {@code $}-prefixed properties special meaning (sessions, groups, persons), so an
-   * argument may only set the few that describe a view; any other is dropped.
-   */
-  private static final Set<String> ALLOWED_SPECIAL = Set.of("$current_url", "$pathname", "$screen_name", "$title");
 
   private final Sanitizer sanitizer;
   private final Map<String, Object> commonProperties;
@@ -51,19 +44,14 @@ public final class EventFactory {
       add(binding, properties, binding.returnProperty(), call.returned());
     }
     if (call.exceptionType() != null) {
-      add(binding, properties, BindingFactory.EXCEPTION_PROPERTY, call.exceptionType());
+      add(binding, properties, PropertyNames.EXCEPTION, call.exceptionType());
     }
     properties.putAll(commonProperties);
     return new Event(binding.eventName(), distinctId.get(), properties, call.epochMillis());
   }
 
   private void add(EventBinding binding, Map<String, Object> properties, String name, Object value) {
-    if (commonProperties.containsKey(name) || RESERVED.contains(name)
-        || (name.startsWith("$") && !ALLOWED_SPECIAL.contains(name))) {
-      AgentLog.debug(binding.eventName() + "." + name + " dropped: reserved property name");
-      return;
-    }
-    Verdict verdict = sanitizer.sanitize(name, value);
+    Verdict verdict = PropertyNames.judge(sanitizer, name, value);
     if (verdict.sendable()) {
       properties.put(name, verdict.value());
       if (verdict.action() == Verdict.Action.REDACT) {

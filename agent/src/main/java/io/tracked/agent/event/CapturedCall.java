@@ -1,6 +1,4 @@
-package io.tracked.agent.dispatch;
-
-import io.tracked.agent.weaving.EventBinding;
+package io.tracked.agent.event;
 
 /**
  * A finished call of a tracked method, as the caller's thread hands it over: references only, no

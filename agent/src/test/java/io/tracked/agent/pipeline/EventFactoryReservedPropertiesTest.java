@@ -1,11 +1,14 @@
-package io.tracked.agent.dispatch;
+package io.tracked.agent.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracked.agent.event.Bindings;
+import io.tracked.agent.event.CapturedCall;
+import io.tracked.agent.event.Event;
+import io.tracked.agent.event.EventBinding;
 import io.tracked.agent.sanitize.Sanitizer;
-import io.tracked.agent.weaving.EventBinding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

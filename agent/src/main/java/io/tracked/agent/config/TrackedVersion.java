@@ -1,4 +1,4 @@
-package io.tracked.agent;
+package io.tracked.agent.config;
 
 import java.io.InputStream;
 import java.util.Properties;
@@ -15,7 +15,7 @@ public final class TrackedVersion {
   }
 
   private static String load() {
-    try (InputStream in = TrackedVersion.class.getResourceAsStream("agent.properties")) {
+    try (InputStream in = TrackedVersion.class.getResourceAsStream("/io/tracked/agent/agent.properties")) {
       Properties properties = new Properties();
       if (in != null) {
         properties.load(in);

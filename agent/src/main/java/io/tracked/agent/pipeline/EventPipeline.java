@@ -1,8 +1,12 @@
-package io.tracked.agent.dispatch;
+package io.tracked.agent.pipeline;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.delivery.EventSink;
+import io.tracked.agent.dispatch.Dispatcher;
+import io.tracked.agent.event.CapturedCall;
+import io.tracked.agent.event.Event;
+import io.tracked.agent.event.EventJson;
 import io.tracked.agent.log.AgentLog;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package io.tracked.agent.dispatch;
+package io.tracked.agent.event;
 
 import java.util.Map;
 

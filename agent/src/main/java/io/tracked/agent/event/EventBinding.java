@@ -1,4 +1,4 @@
-package io.tracked.agent.weaving;
+package io.tracked.agent.event;
 
 import java.util.List;
 
@@ -29,7 +29,7 @@ public record EventBinding(
       names.add(returnProperty);
     }
     if (onException) {
-      names.add(BindingFactory.EXCEPTION_PROPERTY);
+      names.add(PropertyNames.EXCEPTION);
     }
     return names;
   }

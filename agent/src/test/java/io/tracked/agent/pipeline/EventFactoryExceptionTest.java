@@ -1,11 +1,14 @@
-package io.tracked.agent.dispatch;
+package io.tracked.agent.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.tracked.agent.event.Bindings;
+import io.tracked.agent.event.CapturedCall;
+import io.tracked.agent.event.Event;
+import io.tracked.agent.event.EventBinding;
+import io.tracked.agent.event.PropertyNames;
 import io.tracked.agent.sanitize.Sanitizer;
-import io.tracked.agent.weaving.BindingFactory;
-import io.tracked.agent.weaving.EventBinding;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,7 @@ class EventFactoryExceptionTest {
     Event event = factory.build(new CapturedCall(binding, new Object[] {"gpt-4o"}, null,
         IllegalStateException.class.getName(), 1L));
 
-    assertEquals("java.lang.IllegalStateException", event.properties().get(BindingFactory.EXCEPTION_PROPERTY));
+    assertEquals("java.lang.IllegalStateException", event.properties().get(PropertyNames.EXCEPTION));
     assertEquals("gpt-4o", event.properties().get("model"));
     assertFalse(event.properties().containsKey("reply"), "no return value when the call threw");
   }
@@ -33,7 +36,7 @@ class EventFactoryExceptionTest {
 
     Event event = factory.build(new CapturedCall(binding, new Object[0], "ok", null, 1L));
 
-    assertFalse(event.properties().containsKey(BindingFactory.EXCEPTION_PROPERTY));
+    assertFalse(event.properties().containsKey(PropertyNames.EXCEPTION));
     assertEquals("ok", event.properties().get("reply"));
   }
 }

@@ -1,6 +1,6 @@
-package io.tracked.agent.dispatch;
+package io.tracked.agent.pipeline;
 
-import io.tracked.agent.TrackedVersion;
+import io.tracked.agent.config.TrackedVersion;
 import java.io.File;
 import java.util.Collections;
 import java.util.LinkedHashMap;

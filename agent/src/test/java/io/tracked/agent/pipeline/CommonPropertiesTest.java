@@ -1,10 +1,12 @@
-package io.tracked.agent.dispatch;
+package io.tracked.agent.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracked.agent.event.PropertyNames;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,11 @@ class CommonPropertiesTest {
     }
     assertEquals(CommonProperties.osName(System.getProperty("os.name")), properties.get("os"));
     assertThrows(UnsupportedOperationException.class, () -> properties.put("os", "x"));
+  }
+
+  @Test
+  void detectsExactlyTheNamesThatAreReservedForIt() {
+    assertEquals(PropertyNames.COMMON, List.copyOf(CommonProperties.detect(null, null).keySet()));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.tracked.agent.dispatch;
+package io.tracked.agent.pipeline;
 
 import io.tracked.agent.log.AgentLog;
 import java.io.IOException;
