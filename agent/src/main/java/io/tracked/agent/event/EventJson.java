@@ -8,10 +8,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * Writes events as JSON in PostHog's event shape, with jackson-core's generator alone: an event only
+ * Writes events as JSON in PostHog's event shape, with jackson-core's generator alone (the outbox, the
+ * spool and the wire all carry this text; a batch embeds it unchanged): an event only
  * ever holds what the sanitizer lets through (strings, numbers, booleans, null, lists and string-keyed
  * maps of those), so databind's object mapping is not needed on the agent's path.
  */
@@ -21,7 +21,11 @@ public final class EventJson {
 
   private EventJson() {}
 
-  /** {@code {"event", "distinct_id", "properties", "timestamp", "uuid"}}, one line. */
+  /**
+   * {@code {"event", "distinct_id", "properties", "timestamp", "uuid"}}, one line: the only place an
+   * event is serialized. The timestamp is the call's time and the uuid the event's own, both fixed
+   * when the event was built.
+   */
   public static String event(Event event) {
     return write(generator -> {
       generator.writeStartObject();
@@ -30,7 +34,7 @@ public final class EventJson {
       generator.writeFieldName("properties");
       value(generator, event.properties());
       generator.writeStringField("timestamp", Instant.ofEpochMilli(event.epochMillis()).toString());
-      generator.writeStringField("uuid", UUID.randomUUID().toString());
+      generator.writeStringField("uuid", event.uuid());
       generator.writeEndObject();
     });
   }

@@ -10,6 +10,7 @@ import io.tracked.agent.sanitize.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +48,9 @@ public final class EventFactory {
       add(binding, properties, PropertyNames.EXCEPTION, call.exceptionType());
     }
     properties.putAll(commonProperties);
-    return new Event(binding.eventName(), distinctId.get(), properties, call.epochMillis());
+    // The uuid is made here, once: every copy of this event (outbox, spool, each retry) carries it.
+    return new Event(UUID.randomUUID().toString(), binding.eventName(), distinctId.get(), properties,
+        call.epochMillis());
   }
 
   private void add(EventBinding binding, Map<String, Object> properties, String name, Object value) {

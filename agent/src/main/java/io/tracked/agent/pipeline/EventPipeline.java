@@ -1,6 +1,5 @@
 package io.tracked.agent.pipeline;
 
-import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.delivery.EventSink;
 import io.tracked.agent.dispatch.Dispatcher;
@@ -50,9 +49,11 @@ public final class EventPipeline implements ConsentGate.Listener {
 
   private void run() {
     try {
+      // The sink exists before consent is first read, so an opt-out found at start reaches it too
+      // (it deletes events an earlier run kept for PostHog).
+      sink = sinkSupplier.get();
       gate.addListener(this);
       gate.refresh();
-      sink = sinkSupplier.get();
       factory = factorySupplier.get();
       ready = true;
       onReady.accept(sink);
@@ -78,14 +79,14 @@ public final class EventPipeline implements ConsentGate.Listener {
       }
     } catch (Throwable broken) {
       // Close the capture path too, so host threads stop handing over calls nobody will take.
-      TrackedBridge.setCapturing(false);
+      gate.closeCapture();
       dispatcher.discardPending();
       AgentLog.info("the event pipeline stopped: " + broken + "; no further events are recorded in this run");
     }
   }
 
   private void process(CapturedCall call) {
-    if (!gate.allowsSending()) {
+    if (!gate.allowsSending()) { // checkpoint: nothing is built unless consent is on
       dispatcher.discardPending();
       return;
     }
@@ -114,8 +115,8 @@ public final class EventPipeline implements ConsentGate.Listener {
   }
 
   /**
-   * At host exit: turns what was captured into events (for at most half the time) and lets the sink
-   * deliver within the rest. Bounded in every case, so the host exits promptly.
+   * At host exit: turns what was captured into events (for at most a third of the time) and lets the
+   * sink deliver, or keep, within the rest. Every wait has a deadline, so the host exits promptly.
    */
   public void shutdown(long timeoutMillis) {
     long deadline = System.currentTimeMillis() + timeoutMillis;
@@ -126,7 +127,7 @@ public final class EventPipeline implements ConsentGate.Listener {
     if (worker != null && !nothingToDo) {
       LockSupport.unpark(worker);
       try {
-        worker.join(Math.max(1, timeoutMillis / 2));
+        worker.join(Math.max(1, timeoutMillis / 3));
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
       }
