@@ -57,7 +57,10 @@ public final class ConsentGate {
   private volatile boolean captureClosed;
   private volatile List<SwitchReading> readings = List.of();
   private List<String> reportedProblems = List.of();
-  private ScheduledExecutorService executor;
+  // Starting and stopping take this lock, never the gate's own monitor: refresh() holds that one while
+  // it reads files, and the shutdown path must not wait behind a read that a hostile file could stall.
+  private final Object lifecycle = new Object();
+  private volatile ScheduledExecutorService executor;
   private ConsentWatcher watcher;
 
   public ConsentGate(List<ConsentSwitch> switches, List<Path> watchedFiles) {
@@ -179,7 +182,13 @@ public final class ConsentGate {
   }
 
   /** Starts re-reading the switches: on file changes, on host reports, and every second. */
-  public synchronized void startPolling() {
+  public void startPolling() {
+    synchronized (lifecycle) {
+      startPollingLocked();
+    }
+  }
+
+  private void startPollingLocked() {
     if (executor != null) {
       return;
     }
@@ -206,14 +215,17 @@ public final class ConsentGate {
     }
   }
 
-  public synchronized void stopPolling() {
-    if (watcher != null) {
-      watcher.close();
-      watcher = null;
-    }
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
+  /** Stops re-reading; never waits for a read in progress (its thread is a daemon). */
+  public void stopPolling() {
+    synchronized (lifecycle) {
+      if (watcher != null) {
+        watcher.close();
+        watcher = null;
+      }
+      if (executor != null) {
+        executor.shutdownNow();
+        executor = null;
+      }
     }
   }
 }
