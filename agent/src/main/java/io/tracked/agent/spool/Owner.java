@@ -48,26 +48,53 @@ final class Owner {
     if (released) {
       return false;
     }
-    Files.createDirectories(directory);
+    SpoolDirectories.ensure(directory);
+    pruneStale();
+    // Locked under a temporary name first: a ".lock" name is only ever seen locked, so a probe
+    // that finds it unlocked knows its owner is gone (and never deletes a lock about to be taken).
+    IN_THIS_JVM.add(id); // before its name appears: this JVM must never open (and close) a file it holds locked
+    Path fresh = directory.resolve(id + ".new");
     Path file = directory.resolve(id + ".lock");
-    FileChannel opened = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel opened = FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     FileLock taken;
     try {
       taken = opened.tryLock();
+      if (taken == null) {
+        throw new IOException("the lock " + fresh + " is held by another process");
+      }
+      SegmentFiles.move(fresh, file);
     } catch (IOException | RuntimeException unlockable) {
+      IN_THIS_JVM.remove(id);
       opened.close();
-      Files.deleteIfExists(file);
+      Files.deleteIfExists(fresh);
       throw unlockable instanceof IOException ? (IOException) unlockable : new IOException(unlockable);
-    }
-    if (taken == null) {
-      opened.close();
-      Files.deleteIfExists(file);
-      throw new IOException("the lock " + file + " is held by another process");
     }
     channel = opened;
     lock = taken;
-    IN_THIS_JVM.add(id);
     return true;
+  }
+
+  /** Deletes lock files nobody holds (left by processes that died with nothing spooled), once per owner. */
+  private void pruneStale() {
+    try {
+      for (String name : SpoolDirectories.list(directory)) {
+        if (name.matches("[0-9a-f]{16}\\.lock")) {
+          recoverIfGone(name.substring(0, 16), () -> { });
+        } else if (name.matches("[0-9a-f]{16}\\.new") && olderThanAnHour(directory.resolve(name))) {
+          SegmentFiles.deleteQuietly(directory.resolve(name)); // a process died between create and rename
+        }
+      }
+    } catch (SpoolDirectories.Unusable ignored) {
+      // creating our own lock file reports the problem
+    }
+  }
+
+  private static boolean olderThanAnHour(Path file) {
+    try {
+      return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis() < System.currentTimeMillis() - 3_600_000;
+    } catch (IOException | SecurityException gone) {
+      return false;
+    }
   }
 
   synchronized boolean held() {
@@ -118,21 +145,20 @@ final class Owner {
   /** Drops the lock and its file: this owner's remaining segments become recoverable by anyone. */
   synchronized void release() {
     released = true;
+    if (lock != null) {
+      try {
+        Files.deleteIfExists(directory.resolve(id + ".lock"));
+      } catch (IOException | SecurityException ignored) {
+        // a stale lock file is harmless: nobody holds it, so its owner reads as gone
+      }
+      try {
+        channel.close(); // releases the lock
+      } catch (IOException ignored) {
+        // nothing more to do
+      }
+      lock = null;
+      channel = null;
+    }
     IN_THIS_JVM.remove(id);
-    if (lock == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(directory.resolve(id + ".lock"));
-    } catch (IOException | SecurityException ignored) {
-      // a stale lock file is harmless: nobody holds it, so its owner reads as gone
-    }
-    try {
-      channel.close(); // releases the lock
-    } catch (IOException ignored) {
-      // nothing more to do
-    }
-    lock = null;
-    channel = null;
   }
 }

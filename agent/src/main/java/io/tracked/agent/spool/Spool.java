@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -34,7 +35,9 @@ import java.util.function.LongSupplier;
  * {@code <continue dir>/telemetry/spool/DEST/} per destination, where DEST is 32 hex digits of the
  * SHA-256 of the host (scheme and authority lower-cased, trailing slashes removed) and the API key:
  * events never go to a project they were not meant for, and the key itself is never written.
- * {@code spool/owners/ID.lock} is held locked by each open spool for its lifetime.
+ * {@code spool/owners/ID.lock} is held locked by each open spool for its lifetime (locked first under
+ * {@code ID.new}, then renamed, so a {@code .lock} that can be locked belongs to a dead process; such
+ * files are removed by the next spool that starts).
  *
  * <h2>Format</h2>
  * Each destination holds segment files, each written once by one process and never appended to
@@ -84,6 +87,7 @@ public final class Spool implements AutoCloseable {
   private final Owner owner;
   private final AtomicLong lastStamp = new AtomicLong();
   private final Map<String, SpoolDestination> destinations = new ConcurrentHashMap<>();
+  private final AtomicBoolean pruned = new AtomicBoolean();
   private volatile boolean closed;
 
   Spool(Path root, SpoolBounds bounds, LongSupplier clock, Consumer<String> out, SegmentChannels channels) {
@@ -123,7 +127,7 @@ public final class Spool implements AutoCloseable {
         return 0; // missing, or something else in its place: either way no spool to delete
       }
       for (String name : SpoolDirectories.list(root)) {
-        if (name.length() == 32 && name.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (isDestination(name)) {
           deleted += SpoolDestination.clear(root.resolve(name));
         }
       }
@@ -132,6 +136,37 @@ public final class Spool implements AutoCloseable {
           + "): events PostHog had not acknowledged may remain there. Fix: " + unusable.fix);
     }
     return deleted;
+  }
+
+  /**
+   * Once per spool, at its first append or claim: drops expired records of every destination, so
+   * the spool of a key no longer used does not stay for ever.
+   */
+  void pruneExpiredOnce() {
+    if (!pruned.compareAndSet(false, true)) {
+      return;
+    }
+    long oldest = now() - bounds.maxAge().toMillis();
+    try {
+      for (String destination : SpoolDirectories.list(root)) {
+        if (!isDestination(destination)) {
+          continue;
+        }
+        for (String name : SpoolDirectories.list(root.resolve(destination))) {
+          SegmentName segment = SegmentName.parse(name);
+          if (segment != null && segment.state() == SegmentName.State.SEG && segment.stamp() < oldest
+              && SegmentFiles.deleteQuietly(root.resolve(destination).resolve(name))) {
+            messages.dropped(DropReason.EXPIRED, segment.remaining());
+          }
+        }
+      }
+    } catch (SpoolDirectories.Unusable unusable) {
+      // the destination's own append or claim reports it
+    }
+  }
+
+  private static boolean isDestination(String name) {
+    return name.length() == 32 && name.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
   }
 
   /**

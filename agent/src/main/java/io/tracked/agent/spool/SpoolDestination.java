@@ -343,6 +343,7 @@ public final class SpoolDestination {
     if (!spool.owner().hold()) {
       throw new IOException("the spool is closed");
     }
+    spool.pruneExpiredOnce();
   }
 
   private long readLimit() {

@@ -97,4 +97,19 @@ class SpoolBoundsTest {
     assertEquals(2, s.messages.size(), s.messages.toString());
     assertTrue(s.messages.get(1).contains("dropped 290 events"), s.messages.toString());
   }
+
+  @Test
+  void expiredRecordsOfADestinationNoLongerUsedGoAtTheFirstUseOfAnother() {
+    Spools first = new Spools(continueDir, new SpoolBounds(1 << 20, Duration.ofHours(1), 100, 4096));
+    SpoolDestination oldKey = first.spool.destination(Spools.HOST, "phc_oldKey");
+    oldKey.append(records("old", 0, 3));
+    first.spool.close();
+
+    Spools later = new Spools(continueDir, new SpoolBounds(1 << 20, Duration.ofHours(1), 100, 4096));
+    later.clock.addAndGet(Duration.ofHours(2).toMillis());
+    later.destination().append(records("new", 0, 1));
+
+    assertEquals(0, oldKey.pendingRecords());
+    assertEquals(3, later.spool.messages().total(DropReason.EXPIRED));
+  }
 }

@@ -122,4 +122,22 @@ class SpoolCrashRecoveryTest {
     assertFalse(Files.exists(open));
     assertEquals(1, s.spool.messages().total(DropReason.DAMAGED));
   }
+
+  @Test
+  void lockFilesOfProcessesThatDiedWithNothingSpooledAreRemoved() throws Exception {
+    Spools s = new Spools(continueDir);
+    Path owners = s.spool.directory().resolve("owners");
+    Files.createDirectories(owners);
+    Path stale = Files.write(owners.resolve(DEAD + ".lock"), new byte[0]);
+    Spools alive = new Spools(continueDir);
+    alive.destination().append(records("a", 0, 1));
+
+    s.destination().append(records("b", 0, 1));
+
+    assertFalse(Files.exists(stale), "nobody held it");
+    assertTrue(Files.exists(owners.resolve(alive.spool.owner().id + ".lock")), "a live owner's lock stays");
+    try (var files = Files.list(owners)) {
+      assertEquals(2, files.count(), "the two live owners' locks, nothing else");
+    }
+  }
 }
