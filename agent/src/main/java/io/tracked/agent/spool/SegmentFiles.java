@@ -1,17 +1,15 @@
 package io.tracked.agent.spool;
 
+import io.tracked.agent.files.BoundedFile;
+import io.tracked.agent.files.FileStamp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /** Reading and writing whole segment files, bounded, never opening anything but a regular file. */
@@ -26,26 +24,32 @@ final class SegmentFiles {
     }
   }
 
-  /** The whole file; refuses anything but a regular file (links not followed) of at most {@code limit} bytes. */
-  static byte[] read(Path file, long limit) throws IOException {
-    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (!attributes.isRegularFile()) {
-      throw new NotASegment(FileKind.describe(file, LinkOption.NOFOLLOW_LINKS) + ", not a regular file");
+  /**
+   * The whole file; refuses a link (the spool never makes one), anything but a regular file, and a
+   * file over {@code limit} bytes, all judged before opening it (see {@link BoundedFile}).
+   */
+  static byte[] read(Path file, int limit) throws IOException {
+    if (Files.isSymbolicLink(file)) {
+      throw new NotASegment("a symbolic link, not a regular file");
     }
-    if (attributes.size() > limit) {
-      throw new NotASegment(attributes.size() + " bytes, more than the " + limit + " a segment can hold");
+    FileStamp stamp = BoundedFile.stamp(file);
+    if (stamp == null) {
+      throw new NoSuchFileException(file.toString());
     }
-    try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(limit + 1, attributes.size() + 4096));
-      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-        // fill
-      }
-      if (!buffer.hasRemaining() && buffer.capacity() > limit) {
-        throw new NotASegment("more than the " + limit + " bytes a segment can hold");
-      }
-      byte[] bytes = new byte[buffer.position()];
-      buffer.flip().get(bytes);
-      return bytes;
+    if (!stamp.regular()) {
+      throw new NotASegment(stamp.kind() + ", not a regular file");
+    }
+    if (stamp.size() > limit) {
+      throw new NotASegment(stamp.size() + " bytes, more than the " + limit + " a segment can hold");
+    }
+    BoundedFile.Read read = BoundedFile.read(file, stamp, limit);
+    switch (read.status()) {
+      case READ:
+        return read.bytes();
+      case MISSING:
+        throw new NoSuchFileException(file.toString());
+      default:
+        throw new IOException(read.problem());
     }
   }
 

@@ -346,8 +346,8 @@ public final class SpoolDestination {
     spool.pruneExpiredOnce();
   }
 
-  private long readLimit() {
-    return 4L * spool.bounds().segmentBytes();
+  private int readLimit() {
+    return (int) Math.min(Integer.MAX_VALUE - 1, 4L * spool.bounds().segmentBytes());
   }
 
   private long sizeOf(SegmentName segment) {

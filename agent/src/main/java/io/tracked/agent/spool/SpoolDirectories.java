@@ -1,5 +1,7 @@
 package io.tracked.agent.spool;
 
+import io.tracked.agent.files.BoundedFile;
+import io.tracked.agent.files.FileStamp;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -39,7 +41,7 @@ final class SpoolDirectories {
     }
     Path culprit = firstNonDirectory(directory);
     if (culprit != null) {
-      throw new Unusable(culprit, "it is " + FileKind.describe(culprit) + ", not a directory",
+      throw new Unusable(culprit, "it is " + kind(culprit) + ", not a directory",
           "remove or rename it (the agent makes the directory)");
     }
     try {
@@ -57,7 +59,7 @@ final class SpoolDirectories {
       return true;
     }
     if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(directory)) {
-      throw new Unusable(directory, "it is " + FileKind.describe(directory) + ", not a directory",
+      throw new Unusable(directory, "it is " + kind(directory) + ", not a directory",
           "remove or rename it (the agent makes the directory)");
     }
     return false;
@@ -101,6 +103,16 @@ final class SpoolDirectories {
       fix = "check that it is a writable directory";
     }
     return new Unusable(directory, reason, fix);
+  }
+
+  /** What sits at {@code path}, following links, in words for a message. */
+  static String kind(Path path) {
+    try {
+      FileStamp stamp = BoundedFile.stamp(path);
+      return stamp == null ? "a broken symbolic link" : stamp.kind();
+    } catch (IOException | SecurityException unreadable) {
+      return "something that cannot be inspected (" + BoundedFile.kindOf(unreadable) + ")";
+    }
   }
 
   private static Path firstNonDirectory(Path directory) {
