@@ -29,11 +29,12 @@ class SpoolMultiProcessTest {
   private static final Duration DEADLINE = Duration.ofSeconds(120);
 
   @TempDir Path continueDir;
+  @TempDir Path home;
 
   private ChildJvm child(String... args) {
     List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .map(Paths::get).collect(Collectors.toList());
-    return ChildJvm.builder().mainClass(SpoolChild.class.getName(), classpath).jvmArg("-Xshare:auto")
+    return ChildJvm.builder().mainClass(SpoolChild.class.getName(), classpath).userHome(home)
         .args(args);
   }
 
