@@ -1,4 +1,4 @@
-package io.tracked.agent.dispatch;
+package io.tracked.agent.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.tracked.agent.dispatch;
+package io.tracked.agent.pipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
