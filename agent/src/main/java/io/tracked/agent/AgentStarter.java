@@ -15,6 +15,7 @@ import io.tracked.agent.pipeline.CommonProperties;
 import io.tracked.agent.pipeline.EventFactory;
 import io.tracked.agent.pipeline.EventPipeline;
 import io.tracked.agent.sanitize.Sanitizer;
+import io.tracked.agent.spool.Spool;
 import io.tracked.agent.weaving.MethodBindings;
 import io.tracked.agent.weaving.TrackedInstrumentation;
 import io.tracked.agent.weaving.WeavingListener;
@@ -35,9 +36,9 @@ final class AgentStarter {
 
   /**
    * The whole exit budget, from the start of the shutdown hooks: the contract allows 2 s past the
-   * host's own end; the rest is left for the JVM's own teardown.
+   * host's own end; the rest is left for the JVM's own teardown (a few hundred ms on a busy machine).
    */
-  static final long SHUTDOWN_TIMEOUT_MILLIS = 1500;
+  static final long SHUTDOWN_TIMEOUT_MILLIS = 1300;
 
   private AgentStarter() {}
 
@@ -109,11 +110,20 @@ final class AgentStarter {
     builder.start();
   }
 
+  /**
+   * The outbox when no key is set, else PostHog with the spool. Either way an opt-out deletes the
+   * spool, which may hold events an earlier run with a key could not deliver.
+   */
   private static EventSink sink(AgentSettings settings, ConsentGate gate) {
-    OutboxSink outbox = new OutboxSink(settings.outboxFile());
+    Spool spool = Spool.open(settings.continueDirectory()); // no I/O until it is used
     if (settings.apiKey() == null) {
-      return outbox;
+      gate.addListener(allowed -> {
+        if (!allowed) {
+          spool.clearAll();
+        }
+      });
+      return new OutboxSink(settings.outboxFile());
     }
-    return PostHogDelivery.start(settings.apiKey(), settings.host(), gate, outbox);
+    return PostHogDelivery.start(settings.apiKey(), settings.host(), gate, spool);
   }
 }

@@ -4,47 +4,53 @@ import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.event.Event;
 import io.tracked.agent.event.SerializedEvent;
 import io.tracked.agent.log.AgentLog;
+import io.tracked.agent.spool.Spool;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Delivery to PostHog: one daemon thread, {@code tracked-delivery}, sends batches from a bounded
- * in-memory queue ({@link PendingEvents}) through {@link HttpBatchSender}, and replays what an
- * {@link UndeliveredStore} kept from earlier failures, as soon as consent allows and the endpoint
- * answers.
+ * in-memory queue ({@link PendingEvents}) through {@link HttpBatchSender}, and replays what the
+ * spool ({@link UndeliveredStore}) keeps, as soon as consent allows and the endpoint answers: at
+ * start, after every acknowledged batch, and every {@value #REPLAY_CHECK_MILLIS} ms in any case (other
+ * processes on the same Continue directory may have left events there).
  *
  * <ul>
  *   <li>Each event is serialized once, when it arrives; the same text, uuid and timestamp go to the
- *       wire, to the store and back.</li>
+ *       wire, to the spool and back.</li>
  *   <li>A batch is sent about once a second, or as soon as {@value #FLUSH_AT} events wait.</li>
- *   <li>Not acknowledged (network, timeout, 5xx, 429): the events go back to the front of the queue
- *       and the thread pauses, 1 s doubling to a minute, or as long as {@code Retry-After} asks.
- *       Refused for good (other 4xx): dropped, and every such event is counted in the message.</li>
- *   <li>Memory is bounded: at most {@value #CAPACITY} events wait; beyond that the oldest are dropped,
- *       counted. While PostHog is down, events beyond {@value #KEEP_AFTER} waiting go to the store,
- *       which has room for far more.</li>
- *   <li>At exit ({@link #close}): one last attempt within the time left (unless a {@code Retry-After}
- *       reaches past it); whatever is then not acknowledged, including a batch still on the wire, is
- *       kept in the store. The exit path never waits for the sending thread beyond its deadline and
- *       never takes a lock that is held during I/O.</li>
+ *   <li>Not acknowledged (network, timeout, 5xx, 429): the batch goes to the spool, and only there,
+ *       and the thread pauses, 1 s doubling to a minute, or as long as {@code Retry-After} asks
+ *       (at most ten minutes). While it pauses, what arrives goes to the spool every second too.
+ *       Replaying it later carries the same uuids, so PostHog can treat a repeat as one event.</li>
+ *   <li>Refused for good (other 4xx): dropped, and every such event is counted in the messages.</li>
+ *   <li>Memory is bounded: at most {@value #CAPACITY} events wait (only while this thread is stuck on
+ *       a slow request can that many pile up); beyond that the oldest are dropped, counted.</li>
+ *   <li>At exit ({@link #close}): one last attempt within the time left, unless a {@code Retry-After}
+ *       reaches past it; whatever is then not acknowledged, including a batch still on the wire, goes
+ *       to the spool. The exit path never waits for the sending thread beyond its deadline and never
+ *       takes a lock that is held during network I/O.</li>
  * </ul>
  *
  * Consent is asked before every request, new or replayed ({@link ConsentGate#allowsSending()});
- * {@link #discardPending()} empties the queue, abandons the batch on the wire and deletes the store.
+ * {@link #discardPending()} empties the queue, abandons the batch on the wire and deletes the spool.
  */
 public final class PostHogDelivery implements EventSink {
 
   static final int FLUSH_AT = 50;
   static final long FLUSH_INTERVAL_MILLIS = 1_000;
   static final int MAX_BATCH = 100;
+  /** Replayed batches are larger: a backlog from a long outage drains five times faster (PostHog takes 20 MB). */
+  static final int REPLAY_BATCH = 500;
   static final int CAPACITY = 10_000;
-  static final int KEEP_AFTER = 1_000;
   static final long MAX_BACKOFF_MILLIS = 60_000;
   static final long MAX_RETRY_AFTER_MILLIS = 600_000;
   static final long REPLAY_CHECK_MILLIS = 10_000;
   /** Kept back from the exit budget for writing what is left to the store. */
   static final long KEEP_RESERVE_MILLIS = 250;
+  /** A replay at exit starts only with this much time left, so it rarely outlives the deadline. */
+  static final long REPLAY_AT_EXIT_MIN_MILLIS = 300;
   private static final long IDLE_NANOS = 100_000_000L;
 
   private final HttpBatchSender sender;
@@ -62,6 +68,8 @@ public final class PostHogDelivery implements EventSink {
   private boolean retryAfterAsked;
   private long lastFlush;
   private long nextReplayCheck;
+  private long lastAnswerMillis;
+  private int answers;
 
   PostHogDelivery(HttpBatchSender sender, ConsentGate gate, UndeliveredStore store) {
     this.sender = sender;
@@ -77,9 +85,12 @@ public final class PostHogDelivery implements EventSink {
     this.thread.setDaemon(true);
   }
 
-  /** Interim wiring: what is not acknowledged is appended to the outbox. */
-  public static PostHogDelivery start(String apiKey, URI host, ConsentGate gate, OutboxSink outbox) {
-    return start(apiKey, host, gate, new OutboxStore(outbox));
+  /**
+   * Delivery to {@code host} with {@code apiKey}, keeping what is not acknowledged in {@code spool};
+   * its thread starts at once (a daemon: it never holds the host).
+   */
+  public static PostHogDelivery start(String apiKey, URI host, ConsentGate gate, Spool spool) {
+    return start(apiKey, host, gate, new SpoolStore(spool, host.toString(), apiKey));
   }
 
   /** Delivery to {@code host} with {@code apiKey}; its thread starts at once (a daemon: it never holds the host). */
@@ -140,19 +151,21 @@ public final class PostHogDelivery implements EventSink {
       return;
     }
     long now = System.currentTimeMillis();
+    int waiting = pending.size();
+    boolean due = waiting >= FLUSH_AT || (waiting > 0 && now - lastFlush >= FLUSH_INTERVAL_MILLIS);
     if (now < retryAt) {
-      if (pending.size() >= KEEP_AFTER) {
-        keep(pending.takeAll()); // down for a while: the store has room for far more than memory
+      if (due) {
+        lastFlush = now;
+        keep(pending.takeAll()); // PostHog is down: what would have been sent waits in the spool
       }
       idle();
       return;
     }
-    int waiting = pending.size();
-    if (waiting >= FLUSH_AT || (waiting > 0 && now - lastFlush >= FLUSH_INTERVAL_MILLIS)) {
+    if (due) {
       lastFlush = now;
       sendPending(HttpBatchSender.REQUEST_TIMEOUT_MILLIS);
-    } else if (waiting == 0 && now >= nextReplayCheck) {
-      if (!replay()) {
+    } else if (now >= nextReplayCheck) {
+      if (!replay(HttpBatchSender.REQUEST_TIMEOUT_MILLIS)) {
         nextReplayCheck = now + REPLAY_CHECK_MILLIS;
       }
     } else {
@@ -166,7 +179,7 @@ public final class PostHogDelivery implements EventSink {
     if (batch == null) {
       return true;
     }
-    Outcome outcome = sender.post(batch.events(), timeoutMillis);
+    Outcome outcome = post(batch.events(), timeoutMillis);
     if (!batch.answer()) {
       return false; // the exit path or an opt-out took the batch meanwhile: it is theirs now
     }
@@ -177,7 +190,7 @@ public final class PostHogDelivery implements EventSink {
         return true;
       case RETRY:
         unavailable(outcome);
-        overflow.add(putBack(batch.events()));
+        keep(batch.events()); // not acknowledged: spooled, and kept nowhere else
         return false;
       default:
         rejected.add(outcome.status(), batch.events().size());
@@ -186,8 +199,8 @@ public final class PostHogDelivery implements EventSink {
   }
 
   /** Replays one batch the store kept; true when there was one and it was acknowledged. */
-  private boolean replay() {
-    UndeliveredStore.Replay replay = store.replay(MAX_BATCH);
+  private boolean replay(int timeoutMillis) {
+    UndeliveredStore.Replay replay = store.replay(REPLAY_BATCH);
     List<SerializedEvent> events = replay.events();
     if (events.isEmpty()) {
       return false;
@@ -196,7 +209,7 @@ public final class PostHogDelivery implements EventSink {
       replay.notDelivered();
       return false;
     }
-    Outcome outcome = sender.post(events, HttpBatchSender.REQUEST_TIMEOUT_MILLIS);
+    Outcome outcome = post(events, timeoutMillis);
     switch (outcome.kind()) {
       case ACKED:
         replay.delivered();
@@ -211,6 +224,17 @@ public final class PostHogDelivery implements EventSink {
         rejected.add(outcome.status(), events.size());
         return true;
     }
+  }
+
+  /** Posts and notes how long an answer took, so the exit path only starts a request it can wait for. */
+  private Outcome post(List<SerializedEvent> events, int timeoutMillis) {
+    long start = System.currentTimeMillis();
+    Outcome outcome = sender.post(events, timeoutMillis);
+    // The first answer of a process also pays for loading the HTTP and gzip classes: not the server's pace.
+    if (outcome.status() != 0 && answers++ > 0) {
+      lastAnswerMillis = System.currentTimeMillis() - start;
+    }
+    return outcome;
   }
 
   private void healthy() {
@@ -234,30 +258,39 @@ public final class PostHogDelivery implements EventSink {
     retryAt = System.currentTimeMillis() + Math.max(backoffMillis, asked);
   }
 
-  /** Back to the front of the queue, oldest first; returns how many had to be dropped for room. */
-  private int putBack(List<SerializedEvent> events) {
-    List<SerializedEvent> newer = pending.takeAll();
-    int dropped = 0;
-    for (SerializedEvent event : events) {
-      dropped += pending.add(event);
-    }
-    for (SerializedEvent event : newer) {
-      dropped += pending.add(event);
-    }
-    return dropped;
-  }
-
-  /** At exit: what waits gets one more chance within the time left, unless PostHog asked to wait longer. */
+  /**
+   * At exit: what waits gets one more chance within the time left, unless PostHog asked to wait
+   * longer; if PostHog answers, what the spool holds is replayed too while time is left (a batch
+   * still on the wire at the deadline stays in the spool, to be sent again with the same uuids).
+   */
   private void lastAttempt() {
-    while (pending.size() > 0 && gate.allowsSending()) {
-      long left = closeDeadline - KEEP_RESERVE_MILLIS - System.currentTimeMillis();
-      if (left < 50 || (retryAfterAsked && retryAt > closeDeadline)) {
-        return;
-      }
-      if (!sendPending((int) Math.min(left, HttpBatchSender.REQUEST_TIMEOUT_MILLIS))) {
+    if (!gate.allowsSending() || (retryAfterAsked && retryAt > closeDeadline)) {
+      return;
+    }
+    while (pending.size() > 0) {
+      int left = timeLeft();
+      if (!worthStarting(left) || !gate.allowsSending() || !sendPending(left)) {
         return; // one failure at exit is enough: the rest is kept for the next start
       }
     }
+    while (timeLeft() >= REPLAY_AT_EXIT_MIN_MILLIS && worthStarting(timeLeft()) && gate.allowsSending()
+        && replay(timeLeft())) {
+      // replayed one batch; go on while there is time
+    }
+  }
+
+  /**
+   * Whether a request can still be answered in the time left, judging by the last answer: a slow
+   * server would store a batch whose answer comes too late, and the batch, kept as unacknowledged,
+   * would be sent twice. Kept for the next start instead, it is sent once.
+   */
+  private boolean worthStarting(int left) {
+    return left >= 50 && left >= lastAnswerMillis * 3 / 2;
+  }
+
+  private int timeLeft() {
+    return (int) Math.min(HttpBatchSender.REQUEST_TIMEOUT_MILLIS,
+        closeDeadline - KEEP_RESERVE_MILLIS - System.currentTimeMillis());
   }
 
   private void keep(List<SerializedEvent> events) {
@@ -297,7 +330,7 @@ public final class PostHogDelivery implements EventSink {
     if (!left.isEmpty()) {
       AgentLog.info(left.size() + " events PostHog had not acknowledged by exit are kept in " + store.describe()
           + (keeper.isAlive() ? " (still being written at exit; some may be lost)" : "")
-          + "; they are sent at a later start");
+          + "; they are sent when PostHog answers again, by this application or the next one started");
     }
   }
 
