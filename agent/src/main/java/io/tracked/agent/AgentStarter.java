@@ -27,10 +27,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Wires the stages in the order data flows: advice → dispatcher → consent gate → sanitizer → queue →
- * sender. Only what must precede the host's first class load runs here (settings, the weaving
- * transformer); reading consent, building the sink and everything else happens on the agent's own
- * daemon thread.
+ * Wires the stages in the order data flows: advice → dispatcher (capture) → pipeline (consent, name
+ * rules, sanitizer, one event) → delivery (PostHog with the spool, or the outbox). Only what must
+ * precede the host's first class load runs here (settings, the weaving transformer); reading consent,
+ * building the sink and everything else happens on the agent's own daemon thread.
  */
 final class AgentStarter {
 
