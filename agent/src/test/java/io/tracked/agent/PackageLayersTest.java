@@ -40,7 +40,7 @@ class PackageLayersTest {
       .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
       .whereLayer("Cli").mayOnlyAccessLayers("Weaving", "Consent", "Event", "Sanitize", "Config", "Log")
       .whereLayer("Pipeline").mayOnlyAccessLayers(
-          "Capture", "Delivery", "Consent", "Event", "Sanitize", "Config", "Log", "Bridge")
+          "Capture", "Delivery", "Consent", "Event", "Sanitize", "Config", "Files", "Log", "Bridge")
       .whereLayer("Delivery").mayOnlyAccessLayers("Spool", "Consent", "Event", "Config", "Log")
       .whereLayer("Spool").mayOnlyAccessLayers("Event", "Config", "Files", "Log")
       .whereLayer("Capture").mayOnlyAccessLayers("Weaving", "Consent", "Event", "Log", "Bridge")

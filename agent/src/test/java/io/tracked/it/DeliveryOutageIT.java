@@ -111,4 +111,19 @@ class DeliveryOutageIT {
       secondStartDeliversBoth(posthog, 550);
     }
   }
+
+  @Test
+  void turningTelemetryOffDeletesTheSpool() {
+    runs.scenario("optOut");
+    int port = FakePostHog.unusedPort();
+    DeliveryRuns.assertExitWithinBudget(runs.run("http://127.0.0.1:" + port, 1, 40, 0));
+    assertEquals(40, runs.spooledRecords());
+    try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY, port)) {
+      DeliveryRuns.Run off = DeliveryRuns.finish(
+          runs.child(posthog.url(), 2, 30, 0).env("DO_NOT_TRACK", "1").start(), "optOut, run 2 (DO_NOT_TRACK=1)");
+      DeliveryRuns.assertExitWithinBudget(off);
+      assertEquals(0, runs.spooledRecords(), "the opt-out deleted what an earlier run kept");
+      assertEquals(0, posthog.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(5)).size(), "nothing sent");
+    }
+  }
 }

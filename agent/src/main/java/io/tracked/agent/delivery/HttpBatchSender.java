@@ -66,23 +66,25 @@ final class HttpBatchSender {
       try (OutputStream out = connection.getOutputStream()) {
         out.write(body);
       }
+      long sent = System.nanoTime();
       int status = connection.getResponseCode();
+      long answer = (System.nanoTime() - sent) / 1_000_000;
       String retryAfter = connection.getHeaderField("Retry-After");
       drain(connection);
       if (status / 100 == 2) {
-        return Outcome.acked(status);
+        return Outcome.acked(status, answer);
       }
       if (status == 429 || status / 100 == 5 || status == 408) {
-        return Outcome.retry(status, retryAfterMillis(retryAfter), "answered " + status);
+        return Outcome.retry(status, retryAfterMillis(retryAfter), "answered " + status, answer);
       }
-      return Outcome.rejected(status);
+      return Outcome.rejected(status, answer);
     } catch (IOException | RuntimeException unreachable) {
       // Not acknowledged: the server may or may not have stored it (a cut connection, a timeout), so
       // it is kept; a later attempt carries the same uuids and PostHog can treat them as one.
       if (connection != null) {
         connection.disconnect();
       }
-      return Outcome.retry(0, 0, String.valueOf(unreachable));
+      return Outcome.retry(0, 0, String.valueOf(unreachable), -1);
     }
   }
 

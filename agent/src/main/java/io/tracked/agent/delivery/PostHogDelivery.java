@@ -1,5 +1,6 @@
 package io.tracked.agent.delivery;
 
+import io.tracked.agent.log.DropCounter;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.event.Event;
 import io.tracked.agent.event.SerializedEvent;
@@ -69,7 +70,6 @@ public final class PostHogDelivery implements EventSink {
   private long lastFlush;
   private long nextReplayCheck;
   private long lastAnswerMillis;
-  private int answers;
 
   PostHogDelivery(HttpBatchSender sender, ConsentGate gate, UndeliveredStore store) {
     this.sender = sender;
@@ -226,13 +226,13 @@ public final class PostHogDelivery implements EventSink {
     }
   }
 
-  /** Posts and notes how long an answer took, so the exit path only starts a request it can wait for. */
+  /** Posts and notes how long the server took to answer, so the exit path only starts a request it can wait for. */
   private Outcome post(List<SerializedEvent> events, int timeoutMillis) {
-    long start = System.currentTimeMillis();
     Outcome outcome = sender.post(events, timeoutMillis);
-    // The first answer of a process also pays for loading the HTTP and gzip classes: not the server's pace.
-    if (outcome.status() != 0 && answers++ > 0) {
-      lastAnswerMillis = System.currentTimeMillis() - start;
+    if (outcome.answerMillis() >= 0) {
+      lastAnswerMillis = outcome.answerMillis();
+    } else if (outcome.status() == 0 && closing) {
+      lastAnswerMillis = Math.max(lastAnswerMillis, timeoutMillis); // no answer in time: assume no faster next
     }
     return outcome;
   }

@@ -1,5 +1,6 @@
 package io.tracked.agent.delivery;
 
+import io.tracked.agent.log.DropCounter;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

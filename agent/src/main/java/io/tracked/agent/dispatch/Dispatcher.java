@@ -5,7 +5,6 @@ import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.consent.HostSwitch;
 import io.tracked.agent.event.CapturedCall;
 import io.tracked.agent.event.EventBinding;
-import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.weaving.MethodBindings;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Dispatcher implements TrackedBridge.Sink {
 
-  static final int CAPACITY = 4096;
+  public static final int CAPACITY = 4096;
 
   private final MethodBindings bindings;
   private final ConsentGate gate;
@@ -54,10 +53,7 @@ public final class Dispatcher implements TrackedBridge.Sink {
     CapturedCall call = new CapturedCall(binding, arguments, returned, exceptionType, System.currentTimeMillis());
     if (size.incrementAndGet() > CAPACITY) {
       size.decrementAndGet();
-      if (dropped.getAndIncrement() == 0) {
-        AgentLog.info("more than " + CAPACITY + " tracked calls are waiting; further calls are dropped until the"
-            + " queue drains (the host is never blocked)");
-      }
+      dropped.incrementAndGet(); // reported with its true number by the pipeline, off the host's thread
       return;
     }
     handoff.offer(call);

@@ -7,6 +7,7 @@ import io.tracked.agent.event.CapturedCall;
 import io.tracked.agent.event.Event;
 import io.tracked.agent.event.EventJson;
 import io.tracked.agent.log.AgentLog;
+import io.tracked.agent.log.DropCounter;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,6 +32,11 @@ public final class EventPipeline implements ConsentGate.Listener {
   private volatile boolean stopping;
   private volatile boolean ready;
   private volatile Thread thread;
+  private final DropCounter handoffDrops = new DropCounter(
+      n -> "more than " + Dispatcher.CAPACITY + " tracked calls were waiting for the agent's thread; " + n
+          + " were dropped (the host is never blocked)",
+      n -> n + " more tracked calls were dropped while " + Dispatcher.CAPACITY + " were waiting");
+  private long dropsReported;
 
   public EventPipeline(Dispatcher dispatcher, ConsentGate gate, Supplier<EventFactory> factory,
       Supplier<EventSink> sink, Consumer<EventSink> onReady) {
@@ -66,6 +72,7 @@ public final class EventPipeline implements ConsentGate.Listener {
           LockSupport.parkNanos(this, DRAIN_INTERVAL_NANOS / 2);
           continue;
         }
+        reportHandoffDrops();
         CapturedCall call = dispatcher.poll();
         if (call != null) {
           process(call);
@@ -102,6 +109,15 @@ public final class EventPipeline implements ConsentGate.Listener {
     }
   }
 
+  /** The dispatcher only counts (it runs on host threads); the count is said here, as it grows. */
+  private void reportHandoffDrops() {
+    long dropped = dispatcher.dropped();
+    if (dropped > dropsReported) {
+      handoffDrops.add(dropped - dropsReported);
+      dropsReported = dropped;
+    }
+  }
+
   @Override
   public void consentChanged(boolean allowed) {
     if (!allowed) {
@@ -133,6 +149,10 @@ public final class EventPipeline implements ConsentGate.Listener {
       }
     }
     gate.stopPolling();
+    if (worker == null || !worker.isAlive()) {
+      reportHandoffDrops();
+    }
+    handoffDrops.flush();
     EventSink current = sink;
     if (current != null) {
       current.close(Math.max(1, deadline - System.currentTimeMillis()));

@@ -1,17 +1,18 @@
-package io.tracked.agent.delivery;
+package io.tracked.agent.log;
 
-import io.tracked.agent.log.AgentLog;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
- * Counts events dropped for one reason and says the true number: a line at the first drop, then at
+ * Counts events dropped for one reason and says the true number (never on a host thread: it prints): a line at the first drop, then at
  * most one a minute with the count since the last line, and a last one at exit. The lines of one
  * counter add up to every event it dropped, without flooding stderr.
  */
-final class DropCounter {
+public final class DropCounter {
 
   private static final long REPORT_EVERY_MILLIS = 60_000;
 
+  private final Consumer<String> out;
   private final LongFunction<String> first;
   private final LongFunction<String> more;
   private long unreported;
@@ -23,12 +24,17 @@ final class DropCounter {
    * @param first the line for the first drops, given their number
    * @param more the line for drops since the last line, given their number
    */
-  DropCounter(LongFunction<String> first, LongFunction<String> more) {
+  public DropCounter(LongFunction<String> first, LongFunction<String> more) {
+    this(first, more, AgentLog::info);
+  }
+
+  DropCounter(LongFunction<String> first, LongFunction<String> more, Consumer<String> out) {
+    this.out = out;
     this.first = first;
     this.more = more;
   }
 
-  synchronized void add(long count) {
+  public synchronized void add(long count) {
     if (count <= 0) {
       return;
     }
@@ -41,18 +47,18 @@ final class DropCounter {
   }
 
   /** Reports what was dropped since the last line, if anything: at exit. */
-  synchronized void flush() {
+  public synchronized void flush() {
     if (unreported > 0) {
       report(System.currentTimeMillis());
     }
   }
 
-  synchronized long total() {
+  public synchronized long total() {
     return total;
   }
 
   private void report(long now) {
-    AgentLog.info((reported ? more : first).apply(unreported));
+    out.accept((reported ? more : first).apply(unreported));
     reported = true;
     unreported = 0;
     lastReport = now;
