@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.tracked.agent.event.PropertyNames;
 import io.tracked.agent.sanitize.Sanitizer;
 import io.tracked.agent.sanitize.Verdict;
 import java.io.BufferedReader;
@@ -22,8 +23,8 @@ import java.util.Map;
 
 /**
  * {@code sanitize}: JSON lines {@code {"name": ..., "value": ...}} on stdin, one verdict line each on
- * stdout, through the very {@link Sanitizer} the agent uses (the same class, called the same way as
- * the agent's event factory calls it), so host developers can check what their arguments become. A
+ * stdout, through the very rules the agent uses ({@link PropertyNames#judge}: the name rules, then the
+ * {@link Sanitizer}, called exactly as the agent's event factory calls them), so host developers can check what their arguments become. A
  * JSON object or array is judged as the map or list the agent would capture: kept parts stay, dropped
  * ones are left out ({@code "action": "redact"}, {@code "reason": "partial: path, email"}). The
  * {@code value} is absent when nothing would be sent; the {@code reason} names a class of data, never
@@ -60,7 +61,7 @@ final class SanitizeCommand {
         }
         Object name = input.get("name");
         String propertyName = name == null ? null : name instanceof String ? (String) name : json(name);
-        Verdict verdict = sanitizer.sanitize(propertyName, input.get("value"));
+        Verdict verdict = PropertyNames.judge(sanitizer, propertyName, input.get("value"));
         out.println(verdictLine(propertyName, verdict.value(), verdict.sendable(),
             verdict.action().name().toLowerCase(Locale.ROOT), verdict.reason()));
       }

@@ -3,8 +3,8 @@ package io.tracked.agent.dispatch;
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.consent.HostSwitch;
-import io.tracked.agent.log.AgentLog;
-import io.tracked.agent.weaving.EventBinding;
+import io.tracked.agent.event.CapturedCall;
+import io.tracked.agent.event.EventBinding;
 import io.tracked.agent.weaving.MethodBindings;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -17,12 +17,12 @@ import java.util.concurrent.locks.LockSupport;
  * tracked call. The advice asks {@link #hasRoom()} before it builds the argument array: when the ring
  * is full the call costs the host two reads and a striped counter ({@link LongAdder}, so flooding
  * threads do not contend on one cache line), and is dropped; the host is never slowed down to save an
- * event. The agent's thread reports drops (once when they start, and the total at exit).
+ * event. The pipeline reports the drops, off the host's thread.
  */
 public final class Dispatcher implements TrackedBridge.Sink {
 
   /** 8192 calls: 80 ms of calls at 100,000 calls/s, longer than the agent's thread ever sleeps. */
-  static final int CAPACITY = 8192;
+  public static final int CAPACITY = 8192;
 
   private static final int IN_FLIGHT_WAITS = 200;
   private static final long IN_FLIGHT_WAIT_NANOS = 50_000;
@@ -31,7 +31,6 @@ public final class Dispatcher implements TrackedBridge.Sink {
   private final ConsentGate gate;
   private final HandoffRing ring = new HandoffRing(CAPACITY);
   private final LongAdder dropped = new LongAdder();
-  private boolean dropsReported; // agent thread only
 
   private final HostSwitch hostSwitch;
 
@@ -66,17 +65,12 @@ public final class Dispatcher implements TrackedBridge.Sink {
     }
     String exceptionType = thrown == null ? null : thrown.getClass().getName();
     if (!ring.offer(binding, arguments, returned, exceptionType, System.currentTimeMillis())) {
-      dropped.increment(); // filled between hasRoom() and here
+      dropped.increment(); // filled between hasRoom() and here; reported by the pipeline, off the host's thread
     }
   }
 
-  /** The oldest waiting call, or {@code null}; never waits. Called on the agent's thread. */
-  CapturedCall poll() {
-    if (!dropsReported && dropped.sum() > 0) {
-      dropsReported = true;
-      AgentLog.info("more than " + CAPACITY + " tracked calls were waiting; further calls are dropped until the"
-          + " queue drains (the host is never blocked)");
-    }
+  /** The oldest waiting call, or {@code null}. Called on the agent's thread. */
+  public CapturedCall poll() {
     CapturedCall call = ring.poll();
     // Empty, or a host thread has claimed the next slot and not yet published it (on a busy machine
     // it may be descheduled in between): in the second case wait for it a little, here, rather than

@@ -1,6 +1,7 @@
 package io.tracked.agent.dispatch;
 
-import io.tracked.agent.weaving.EventBinding;
+import io.tracked.agent.event.CapturedCall;
+import io.tracked.agent.event.EventBinding;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**

@@ -1,5 +1,6 @@
 package io.tracked.agent.weaving;
 
+import io.tracked.agent.event.EventBinding;
 import io.tracked.agent.config.MethodsOption;
 import io.tracked.agent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tracked.agent.weaving.EventBinding;
+import io.tracked.agent.event.Bindings;
+import io.tracked.agent.event.CapturedCall;
+import io.tracked.agent.event.EventBinding;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;

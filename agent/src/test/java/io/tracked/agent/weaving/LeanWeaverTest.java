@@ -1,5 +1,6 @@
 package io.tracked.agent.weaving;
 
+import io.tracked.agent.event.EventBinding;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
