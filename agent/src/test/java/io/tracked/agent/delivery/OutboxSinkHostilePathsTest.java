@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tracked.agent.testing.UnprivilegedJvm;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -107,6 +108,22 @@ class OutboxSinkHostilePathsTest {
     sink.close(100);
     assertEquals(1, Files.readAllLines(target).size());
     assertTrue(said.isEmpty(), said.toString());
+  }
+
+  @Test
+  void aDirectoryWithoutWritePermission() throws Exception {
+    assumeTrue(UnprivilegedJvm.available(), "needs a user that permissions apply to");
+    Path parent = Files.createDirectories(dir.resolve("telemetry"));
+    UnprivilegedJvm.handOver(dir);
+    assumeTrue(run("chmod", "555", parent.toString()), "chmod");
+    Path file = parent.resolve("outbox.jsonl");
+    UnprivilegedJvm.Result result = UnprivilegedJvm.run(OutboxChild.class, HANG, file.toString(), "a", "20",
+        String.valueOf(OutboxSink.MAX_BYTES), "4");
+    assertEquals(0, result.exitCode(), result.toString());
+    List<String> lines = result.stderr().lines().collect(java.util.stream.Collectors.toList());
+    assertEquals(2, lines.size(), "the problem, then the true count at close: " + result.stderr());
+    assertTrue(lines.get(0).contains(file + " (permission denied)") && lines.get(0).contains("Fix: "), lines.get(0));
+    assertTrue(lines.get(1).contains("20 events were dropped in all"), lines.get(1));
   }
 
   private static boolean run(String... command) throws Exception {
