@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  * Spool spool = Spool.open(continueDirectory);              // no I/O yet, never throws
  * SpoolDestination dest = spool.destination(host, apiKey);  // one per (host, key)
  * dest.append(List.of(new SpoolRecord(uuid, jsonLine)));    // not delivered: keep them
- * SpoolClaim claim = dest.claim(100);                       // up to 100, oldest first
+ * SpoolClaim claim = dest.claim(100);                       // up to 100, oldest first (the rest of
+ *                                                           // a segment it takes from waits for its end)
  * ... send claim.records() ...; then claim.ack() (delivered) or claim.release() (not delivered)
  * spool.clearAll();                                         // consent off: delete every destination's spool
  * spool.close();                                            // at exit: releases unfinished claims
@@ -60,8 +61,8 @@ import java.util.function.LongSupplier;
  *       stay within it (segments claimed by a live process are counted but not dropped, so several
  *       processes appending at once can exceed it by their in-flight segments);</li>
  *   <li>age: records spooled more than 7 days ago are dropped at the next append or claim;</li>
- *   <li>segments: at most 100 records and 256 KiB; a record larger than 256 KiB is dropped; a file
- *       larger than 4 segments is not read, but deleted;</li>
+ *   <li>segments: at most 1,000 records and 512 KiB; a record larger than 512 KiB is dropped; a
+ *       file larger than 4 segments (2 MiB) is not read, but deleted;</li>
  *   <li>a directory listing looks at most at {@value SpoolDirectories#MAX_LISTED} entries.</li>
  * </ul>
  * Every drop is counted by reason and reported (one line per new problem, then at most one line a
@@ -94,7 +95,7 @@ public final class Spool implements AutoCloseable {
     this.root = root;
     this.bounds = bounds;
     this.clock = clock;
-    this.messages = new SpoolMessages(out, clock);
+    this.messages = new SpoolMessages(out, clock, bounds);
     this.channels = channels;
     this.owner = new Owner(root.resolve("owners"));
   }
