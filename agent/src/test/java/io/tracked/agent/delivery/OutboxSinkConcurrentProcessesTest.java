@@ -64,4 +64,27 @@ class OutboxSinkConcurrentProcessesTest {
       assertTrue(count > 50, "it did roll, many times: " + count);
     }
   }
+
+  @Test
+  void aProcessKilledMidWriteLeavesAtMostOneCutLineAndTheNextWriterStartsAfreshLine() throws Exception {
+    Path outbox = dir.resolve("outbox.jsonl");
+    List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(Paths::get).collect(Collectors.toList());
+    for (int trial = 0; trial < 3; trial++) {
+      try (ChildJvm.Running writer = ChildJvm.builder().mainClass(OutboxChild.class.getName(), classpath).userHome(home)
+          .args(outbox.toString(), "k" + trial, "-1", String.valueOf(OutboxSink.MAX_BYTES), "4").start()) {
+        writer.awaitStdout(out -> out.contains("wrote 2000"), DEADLINE);
+        writer.close(); // SIGKILL, in the middle of its stream of appends
+      }
+      OutboxSink next = new OutboxSink(outbox);
+      next.appendRaw(List.of(OutboxLines.line("after-" + trial)));
+      next.close(100);
+    }
+    List<String> lines = OutboxLines.all(outbox, 4);
+    List<String> mangled = lines.stream().filter(l -> OutboxLines.id(l) == null).collect(Collectors.toList());
+    assertTrue(mangled.size() <= 3, "at most one cut line per kill: " + mangled);
+    for (int trial = 0; trial < 3; trial++) {
+      assertTrue(lines.contains(OutboxLines.line("after-" + trial)), "the next writer's line is whole: trial " + trial);
+    }
+  }
 }

@@ -193,7 +193,7 @@ class SpoolHostilePathsTest {
     int appended = 0;
     int stored = 0;
     for (int i = 0; i < 40 && s.messages.isEmpty(); i++) {
-      stored += dest.append(records("a", i * 100, 100)); // segments of 100 records, about 12 KB each
+      stored += dest.append(records("a", i * 100, 100)); // appends of 100 records, about 12 KB each
       appended += 100;
     }
     assertEquals(1, s.messages.size(), s.messages.toString());
