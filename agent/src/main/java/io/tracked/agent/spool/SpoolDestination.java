@@ -46,7 +46,7 @@ public final class SpoolDestination {
     SpoolMessages messages = spool.messages();
     if (spool.closed()) {
       messages.dropped(DropReason.UNWRITABLE, records.size(), "closed",
-          "spool: dropped {n} PostHog had not acknowledged, spooled after the spool was closed");
+          "spool: dropped {n} PostHog had not acknowledged, spooled after the spool was closed. Fix: report it (the agent closed its spool too early)");
       return 0;
     }
     SpoolBounds bounds = spool.bounds();
