@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tracked.agent.config.MethodsOption;
 import io.tracked.agent.sanitize.Sanitizer;
 import io.tracked.agent.weaving.BindingFactory;
+import io.tracked.agent.weaving.EmbeddedApiLocator;
 import io.tracked.agent.weaving.EventBinding;
 import java.io.File;
 import java.io.IOException;

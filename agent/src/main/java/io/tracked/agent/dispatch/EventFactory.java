@@ -5,6 +5,7 @@ import io.tracked.agent.sanitize.Sanitizer;
 import io.tracked.agent.sanitize.Verdict;
 import io.tracked.agent.weaving.BindingFactory;
 import io.tracked.agent.weaving.EventBinding;
+import io.tracked.agent.weaving.FieldPath;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,14 @@ public final class EventFactory {
     for (int i = 0; i < names.size() && arguments != null && i < arguments.length; i++) {
       if (!names.get(i).isEmpty()) {
         add(binding, properties, names.get(i), arguments[i]);
+      }
+    }
+    for (EventBinding.FieldCapture field : binding.fieldCaptures()) {
+      Object value = field.read(arguments);
+      if (value == FieldPath.UNREADABLE) {
+        AgentLog.debug(binding.eventName() + "." + field.property() + " dropped: the field cannot be read");
+      } else {
+        add(binding, properties, field.property(), value);
       }
     }
     if (binding.returnProperty() != null && call.exceptionType() == null) {
