@@ -59,6 +59,7 @@ final class AgentStarter {
       }
     });
     TrackedBridge.install(dispatcher);
+    System.setProperty(TrackedAgent.RUNNING_PROPERTY, TrackedVersion.get() + (attached ? " (attached)" : " (-javaagent)"));
     // Consent is not known yet: calls may be held in memory, but nothing is built or sent until it is.
     TrackedBridge.setCapturing(true);
 

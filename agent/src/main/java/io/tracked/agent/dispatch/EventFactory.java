@@ -38,6 +38,11 @@ public final class EventFactory {
     this.distinctId = distinctId;
   }
 
+  /** Whether an argument may never set this property, whatever its value: {@code catalog} lists it as never sent. */
+  public static boolean reserved(String name) {
+    return RESERVED.contains(name) || (name.startsWith("$") && !ALLOWED_SPECIAL.contains(name));
+  }
+
   public Event build(CapturedCall call) {
     EventBinding binding = call.binding();
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -67,8 +72,7 @@ public final class EventFactory {
   }
 
   private void add(EventBinding binding, Map<String, Object> properties, String name, Object value) {
-    if (commonProperties.containsKey(name) || RESERVED.contains(name)
-        || (name.startsWith("$") && !ALLOWED_SPECIAL.contains(name))) {
+    if (commonProperties.containsKey(name) || reserved(name)) {
       AgentLog.debug(binding.eventName() + "." + name + " dropped: reserved property name");
       return;
     }

@@ -52,22 +52,28 @@ public final class Declarations {
     while (!queue.isEmpty()) {
       TypeDescription.Generic supertype = queue.poll();
       int depth = depths.poll();
-      String name = supertype.asErasure().getName();
-      if (!visited.add(name) || MethodsOption.isJdk(name)) {
-        continue; // the JDK carries no @Tracked, and the option refuses it
-      }
-      List<MethodSpec> specs = methods.specsFor(name);
-      for (MethodDescription method : supertype.getDeclaredMethods()) {
-        if (!method.isMethod() || method.isStatic() || method.isPrivate() || method.isBridge()) {
-          continue;
+      try {
+        String name = supertype.asErasure().getName();
+        if (!visited.add(name) || MethodsOption.isJdk(name)) {
+          continue; // the JDK carries no @Tracked, and the option refuses it
         }
-        AnnotationDescription tracked = BindingFactory.annotation(method.getDeclaredAnnotations(), BindingFactory.TRACKED);
-        MethodSpec spec = tracked == null ? specFor(specs, method) : null;
-        if (tracked != null || spec != null) {
-          inherited.add(new Found(method, tracked, spec, depth));
+        List<MethodSpec> specs = methods.specsFor(name);
+        for (MethodDescription method : supertype.getDeclaredMethods()) {
+          if (!method.isMethod() || method.isStatic() || method.isPrivate() || method.isBridge()) {
+            continue;
+          }
+          AnnotationDescription tracked =
+              BindingFactory.annotation(method.getDeclaredAnnotations(), BindingFactory.TRACKED);
+          MethodSpec spec = tracked == null ? specFor(specs, method) : null;
+          if (tracked != null || spec != null) {
+            inherited.add(new Found(method, tracked, spec, depth));
+          }
         }
+        enqueue(supertype, depth + 1, queue, depths);
+      } catch (RuntimeException unresolvable) {
+        // A supertype whose class file cannot be found (catalog of one jar without its libraries):
+        // nothing it declares can be known, the rest of the hierarchy still counts.
       }
-      enqueue(supertype, depth + 1, queue, depths);
     }
   }
 
