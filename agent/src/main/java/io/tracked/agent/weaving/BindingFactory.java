@@ -30,7 +30,6 @@ public final class BindingFactory {
   public static final String NOT_TRACKED = "io.tracked.api.NotTracked";
   public static final String TELEMETRY_SWITCH = "io.tracked.api.TelemetrySwitch";
   public static final String EXCEPTION_PROPERTY = "exception";
-  private static final String THIS = ParameterRule.THIS;
 
   private final MethodsOption methods;
   private final Consumer<String> problems;
@@ -52,7 +51,15 @@ public final class BindingFactory {
 
   /** The tracked declarations visible from {@code type}: compute once per class, then ask per method. */
   public Declarations declarations(TypeDescription type) {
-    return new Declarations(type, methods);
+    return new Declarations(type, methods, null);
+  }
+
+  /**
+   * As {@link #declarations(TypeDescription)}, for a class the JVM handed over rebuilt (retransformed
+   * after attach): missing parameter names are then read from the loader's original class file.
+   */
+  Declarations declarations(TypeDescription type, ClassLoader loader) {
+    return new Declarations(type, methods, loader == null ? null : new OriginalParameterNames(loader, type.getName()));
   }
 
   /** The binding for the method, or {@code null} when it is not tracked. */
@@ -73,9 +80,11 @@ public final class BindingFactory {
     MethodDescription declared = found.method();
     List<ParameterDescription> own = new ArrayList<>(method.getParameters());
     List<ParameterDescription> theirs = new ArrayList<>(declared.getParameters());
+    List<String> original = own.stream().allMatch(ParameterDescription::isNamed) ? null : declarations.originalNames(method);
     List<String> properties = new ArrayList<>();
     for (int i = 0; i < own.size(); i++) {
-      properties.add(propertyName(theirs.get(i), own.get(i)));
+      String fallback = original == null || i >= original.size() ? null : original.get(i);
+      properties.add(propertyName(theirs.get(i), own.get(i), fallback));
     }
     if (found.tracked() != null) {
       AnnotationDescription tracked = found.tracked();
@@ -85,11 +94,12 @@ public final class BindingFactory {
           eventName.isEmpty() ? method.getName() : eventName, blanks(properties),
           returns.isEmpty() ? null : returns, booleanValue(tracked, "onException", false));
     }
-    return fromSpec(type, method, found.spec(), theirs, own, properties);
+    return fromSpec(type, method, found.spec(), theirs, own, original, properties);
   }
 
   private EventBinding fromSpec(TypeDescription type, MethodDescription method, MethodSpec spec,
-      List<ParameterDescription> theirs, List<ParameterDescription> own, List<String> properties) {
+      List<ParameterDescription> theirs, List<ParameterDescription> own, List<String> original,
+      List<String> properties) {
     List<EventBinding.FieldCapture> fields = new ArrayList<>();
     boolean self = spec.rules().stream().anyMatch(ParameterRule::fromThis);
     if (self && method.isStatic()) {
@@ -105,7 +115,7 @@ public final class BindingFactory {
         fields.add(new EventBinding.FieldCapture(rule.property(), 0, rule.path()));
         continue;
       }
-      int index = indexOf(rule.source(), theirs, own);
+      int index = indexOf(rule.source(), theirs, own, original);
       if (index < 0) {
         // Fail closed: a rule meant to skip or rename must not silently capture the argument.
         problems.accept("methods entry " + spec.text() + " ignored for " + type.getName() + "#" + method.getName()
@@ -138,7 +148,8 @@ public final class BindingFactory {
         List.copyOf(aligned), null, false, List.copyOf(fields), self);
   }
 
-  private static int indexOf(String source, List<ParameterDescription> theirs, List<ParameterDescription> own) {
+  private static int indexOf(String source, List<ParameterDescription> theirs, List<ParameterDescription> own,
+      List<String> original) {
     if (source.matches("arg\\d+")) {
       int index = Integer.parseInt(source.substring(3));
       if (index < own.size()) {
@@ -147,7 +158,8 @@ public final class BindingFactory {
     }
     for (int i = 0; i < own.size(); i++) {
       if ((theirs.get(i).isNamed() && theirs.get(i).getName().equals(source))
-          || (own.get(i).isNamed() && own.get(i).getName().equals(source))) {
+          || (own.get(i).isNamed() && own.get(i).getName().equals(source))
+          || (original != null && i < original.size() && source.equals(original.get(i)))) {
         return i;
       }
     }
@@ -197,7 +209,7 @@ public final class BindingFactory {
   }
 
   /** The property for one argument: the declaration's annotations, then the woven method's; names likewise. */
-  private static String propertyName(ParameterDescription declared, ParameterDescription own) {
+  private static String propertyName(ParameterDescription declared, ParameterDescription own, String originalName) {
     AnnotationList theirs = declared.getDeclaredAnnotations();
     AnnotationList mine = own.getDeclaredAnnotations();
     if (annotation(theirs, NOT_TRACKED) != null || annotation(mine, NOT_TRACKED) != null) {
@@ -216,7 +228,7 @@ public final class BindingFactory {
     if (declared.isNamed()) {
       return declared.getName();
     }
-    return own.isNamed() ? own.getName() : null;
+    return own.isNamed() ? own.getName() : originalName;
   }
 
   static AnnotationDescription annotation(AnnotationList annotations, String typeName) {

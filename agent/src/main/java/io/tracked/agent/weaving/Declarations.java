@@ -28,11 +28,18 @@ public final class Declarations {
   private final TypeDescription type;
   private final MethodsOption methods;
   private final List<Found> inherited = new ArrayList<>();
+  private final OriginalParameterNames originalNames;
 
-  Declarations(TypeDescription type, MethodsOption methods) {
+  Declarations(TypeDescription type, MethodsOption methods, OriginalParameterNames originalNames) {
     this.type = type;
     this.methods = methods;
+    this.originalNames = originalNames;
     collect();
+  }
+
+  /** Names from the class's original file when the description at hand has none (see {@link OriginalParameterNames}). */
+  List<String> originalNames(MethodDescription method) {
+    return originalNames == null ? null : originalNames.of(method);
   }
 
   TypeDescription type() {

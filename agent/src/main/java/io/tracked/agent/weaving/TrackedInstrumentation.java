@@ -145,13 +145,18 @@ public final class TrackedInstrumentation {
       return false;
     }
     checkEntries(type);
-    Declarations declarations = factory.declarations(type);
+    Declarations declarations = declarations(type, loader);
     for (MethodDescription method : type.getDeclaredMethods()) {
       if (BindingFactory.switchBindingFor(type, method) != null || factory.bindingFor(declarations, method) != null) {
         return true;
       }
     }
     return false;
+  }
+
+  /** After attach, a class may come rebuilt by the JVM: its missing parameter names are read from its file. */
+  private Declarations declarations(TypeDescription type, ClassLoader loader) {
+    return gatedInFront ? factory.declarations(type) : factory.declarations(type, loader);
   }
 
   /** A named class has loaded: say which of its entries can never fire, and why. */
@@ -174,7 +179,7 @@ public final class TrackedInstrumentation {
       // Exercises the same advice as a real method; the bytes are dropped, no id is needed.
       return builder.visit(eventAdvice.on(named("settled")));
     }
-    Declarations declarations = factory.declarations(type);
+    Declarations declarations = declarations(type, loader);
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
       builder = weaveSwitch(builder, type, method);
       EventBinding binding = factory.bindingFor(declarations, method);
