@@ -3,6 +3,7 @@ package io.tracked.agent.weaving;
 import io.tracked.agent.log.AgentLog;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.ProtectionDomain;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>the class is named by the {@code methods} option, or its bytes mention {@code io.tracked.api}
  *       (one scan of the constant pool);</li>
  *   <li>only if its class loader can see the API or the {@code methods} option is set: one of its
- *       supertypes is such a class. Supertypes are read from the loader as resources, header only,
- *       and the answer is remembered per loader and name, so each supertype is read at most once.</li>
+ *       supertypes is such a class. Supertypes are read (from the subclass's own jar when they are
+ *       there, else from the loader), header only, and the answer is remembered per loader and
+ *       name, so each supertype is read at most once.</li>
  * </ol>
  * Supertypes must be read rather than remembered from earlier loads: the JVM hands a class to the
  * transformer before it loads the class's supertypes.
@@ -35,6 +37,7 @@ final class CandidateGate {
 
   private final Set<String> configuredClasses;
   private final Map<ClassLoader, Map<String, Boolean>> known = Collections.synchronizedMap(new WeakHashMap<>());
+  private final CodeSourceFiles files = new CodeSourceFiles();
   private final Map<ClassLoader, Boolean> apiVisible = Collections.synchronizedMap(new WeakHashMap<>());
 
   // Shared by every gate of the process (the start-up one and the re-weaving one), for one summary.
@@ -61,19 +64,19 @@ final class CandidateGate {
    *
    * @param bytes the class file, or {@code null} to read it from the loader
    */
-  boolean candidate(ClassLoader loader, String internalName, byte[] bytes) {
+  boolean candidate(ClassLoader loader, String internalName, byte[] bytes, ProtectionDomain domain) {
     if (loader == null || internalName == null || ignored(internalName)) {
       return false;
     }
     seen.incrementAndGet();
-    boolean result = tracked(loader, internalName, bytes, 0);
+    boolean result = tracked(loader, domain, internalName, bytes, 0);
     if (result) {
       candidates.incrementAndGet();
     }
     return result;
   }
 
-  private boolean tracked(ClassLoader loader, String internalName, byte[] bytes, int depth) {
+  private boolean tracked(ClassLoader loader, ProtectionDomain domain, String internalName, byte[] bytes, int depth) {
     if (internalName == null || ignored(internalName) || depth > MAX_DEPTH) {
       return false;
     }
@@ -87,7 +90,7 @@ final class CandidateGate {
       return true;
     }
     if (bytes == null) {
-      bytes = read(loader, internalName);
+      bytes = read(loader, domain, internalName);
       if (bytes == null) {
         answers.put(internalName, false);
         return false;
@@ -97,9 +100,9 @@ final class CandidateGate {
     if (!result && followsSupertypes(loader)) {
       ClassHeader header = ClassHeader.read(bytes);
       if (header != null) {
-        result = tracked(loader, header.superName(), null, depth + 1);
+        result = tracked(loader, domain, header.superName(), null, depth + 1);
         for (int i = 0; !result && i < header.interfaces().length; i++) {
-          result = tracked(loader, header.interfaces()[i], null, depth + 1);
+          result = tracked(loader, domain, header.interfaces()[i], null, depth + 1);
         }
       }
     }
@@ -135,8 +138,13 @@ final class CandidateGate {
     return answers;
   }
 
-  private byte[] read(ClassLoader loader, String internalName) {
+  /** From the subclass's own jar when it is there (cheap), else from the class loader. */
+  private byte[] read(ClassLoader loader, ProtectionDomain domain, String internalName) {
     supertypesRead.incrementAndGet();
+    byte[] nearby = files.read(domain, internalName);
+    if (nearby != null) {
+      return nearby;
+    }
     try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
       return in == null ? null : in.readAllBytes();
     } catch (Exception | LinkageError unreadable) {

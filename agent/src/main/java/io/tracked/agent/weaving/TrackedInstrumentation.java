@@ -141,7 +141,7 @@ public final class TrackedInstrumentation {
       return true;
     }
     // At start-up the WeavingTransformer has run the gate already; after attach nothing has.
-    if (!gatedInFront && !gate.candidate(loader, name.replace('.', '/'), null)) {
+    if (!gatedInFront && !gate.candidate(loader, name.replace('.', '/'), null, domain)) {
       return false;
     }
     checkEntries(type);

@@ -42,7 +42,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
       if (loader == null || className == null || classfileBuffer == null || ignored(className)) {
         return null;
       }
-      if (!gate.candidate(loader, className, classfileBuffer)) {
+      if (!gate.candidate(loader, className, classfileBuffer, protectionDomain)) {
         return null;
       }
       ClassFileTransformer weaver = byteBuddy.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
