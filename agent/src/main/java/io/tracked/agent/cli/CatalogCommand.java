@@ -97,20 +97,30 @@ final class CatalogCommand {
     Set<String> reported = new LinkedHashSet<>();
     BindingFactory factory = new BindingFactory(methods, reported::add);
     List<EventBinding> bindings = new ArrayList<>();
+    Map<EventBinding, TypeDescription> owners = new java.util.IdentityHashMap<>();
+    List<String> unreadable = new ArrayList<>();
     for (String name : scan.classNames()) {
-      TypeDescription type;
       try {
-        type = scan.describe(name);
-      } catch (RuntimeException unresolvable) {
-        continue;
-      }
-      Declarations declarations = factory.declarations(type);
-      for (MethodDescription method : type.getDeclaredMethods()) {
-        EventBinding binding = factory.bindingFor(declarations, method);
-        if (binding != null) {
-          bindings.add(binding);
+        TypeDescription type = scan.describe(name);
+        Declarations declarations = factory.declarations(type);
+        for (MethodDescription method : type.getDeclaredMethods()) {
+          try {
+            EventBinding binding = factory.bindingFor(declarations, method);
+            if (binding != null) {
+              bindings.add(binding);
+              owners.put(binding, type);
+            }
+          } catch (RuntimeException unresolvable) {
+            unreadable.add(name + "#" + method.getName() + " (" + unresolvable.getMessage() + ")");
+          }
         }
+      } catch (RuntimeException unresolvable) {
+        unreadable.add(name + " (" + unresolvable.getMessage() + ")");
       }
+    }
+    if (!unreadable.isEmpty()) {
+      problems.add("catalog: " + unreadable.size() + " classes or methods could not be read, e.g. " + unreadable.get(0)
+          + ". Fix: also name the jars they depend on (their supertypes and parameter types must resolve)");
     }
     problems.addAll(reported);
     Set<String> common = CommonProperties.detect("-", "-").keySet();
@@ -121,7 +131,7 @@ final class CatalogCommand {
       for (String property : binding.propertyNames()) {
         (neverSent(property, common) ? neverSent : properties).add(property);
       }
-      entries.add(new Entry(binding, properties, neverSent, warnings(binding, bindings)));
+      entries.add(new Entry(binding, properties, neverSent, warnings(binding, bindings, owners)));
     }
     return entries;
   }
@@ -132,24 +142,36 @@ final class CatalogCommand {
   }
 
   /** Other methods of the same class (overloads) or of its hierarchy (overrides) recording the same event. */
-  private static List<String> warnings(EventBinding binding, List<EventBinding> all) {
+  private static List<String> warnings(EventBinding binding, List<EventBinding> all,
+      Map<EventBinding, TypeDescription> owners) {
     List<String> warnings = new ArrayList<>();
     for (EventBinding other : all) {
       if (other == binding || !other.eventName().equals(binding.eventName())) {
         continue;
       }
       if (other.className().equals(binding.className()) && other.methodName().equals(binding.methodName())) {
-        warnings.add("overload " + other.methodName() + other.descriptor() + " also records '" + binding.eventName()
+        warnings.add("overload " + other.methodName() + "(" + simpleTypes(other.descriptor()) + ") also records '"
+            + binding.eventName()
             + "'" + (other.propertyNames().equals(binding.propertyNames()) ? "" : " with other properties "
             + other.propertyNames()) + "; a call of one that calls the other counts once (the outer one), but"
             + " separate calls of each count twice. Fix: pick one overload by its parameter types, e.g. "
             + binding.methodName() + "(" + simpleTypes(binding.descriptor()) + ")");
-      } else if (other.methodName().equals(binding.methodName()) && other.descriptor().equals(binding.descriptor())) {
-        warnings.add("override in " + other.className() + " also records '" + binding.eventName() + "'; a call"
-            + " through super counts once, each object's own call once");
+      } else if (other.methodName().equals(binding.methodName()) && other.descriptor().equals(binding.descriptor())
+          && related(owners.get(binding), owners.get(other))) {
+        warnings.add("override in " + other.className() + " also records '" + binding.eventName() + "'; an"
+            + " override that calls super counts once (the outer call)");
       }
     }
     return warnings;
+  }
+
+  /** One class extends the other (siblings implementing one interface never call each other through super). */
+  private static boolean related(TypeDescription one, TypeDescription other) {
+    try {
+      return one != null && other != null && (one.isAssignableTo(other) || other.isAssignableTo(one));
+    } catch (RuntimeException unresolvable) {
+      return false;
+    }
   }
 
   private static String simpleTypes(String descriptor) {

@@ -86,14 +86,23 @@ public final class Declarations {
 
   private static void enqueue(TypeDefinition from, int depth, ArrayDeque<TypeDescription.Generic> queue,
       ArrayDeque<Integer> depths) {
-    TypeDescription.Generic superClass = from.getSuperClass();
-    if (superClass != null) {
-      queue.add(superClass);
-      depths.add(depth);
+    try {
+      TypeDescription.Generic superClass = from.getSuperClass();
+      if (superClass != null) {
+        queue.add(superClass);
+        depths.add(depth);
+      }
+    } catch (RuntimeException unresolvable) {
+      // a superclass whose class file is missing: it declares nothing we can know
     }
-    for (TypeDescription.Generic anInterface : from.getInterfaces()) {
-      queue.add(anInterface);
-      depths.add(depth);
+    TypeList.Generic interfaces = from.getInterfaces();
+    for (int i = 0; i < interfaces.size(); i++) {
+      try {
+        queue.add(interfaces.get(i));
+        depths.add(depth);
+      } catch (RuntimeException unresolvable) {
+        // likewise for a missing interface; the others still count
+      }
     }
   }
 
