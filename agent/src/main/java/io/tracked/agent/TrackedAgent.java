@@ -14,9 +14,6 @@ public final class TrackedAgent {
   /** Spelled out: naming the class would load it here before it is injected into the bootstrap loader. */
   private static final String BRIDGE = "io.tracked.agent.bootstrap.TrackedBridge";
 
-  /** Set in the host once the agent runs, so {@code attach} can say so instead of loading it twice. */
-  public static final String RUNNING_PROPERTY = "tracked.agent.running";
-
   private TrackedAgent() {}
 
   public static void premain(String arguments, Instrumentation instrumentation) {

@@ -3,12 +3,10 @@ package io.tracked.agent.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tracked.agent.config.MethodsOption;
-import io.tracked.agent.dispatch.CommonProperties;
-import io.tracked.agent.dispatch.EventFactory;
-import io.tracked.agent.sanitize.Sanitizer;
+import io.tracked.agent.event.EventBinding;
+import io.tracked.agent.event.PropertyNames;
 import io.tracked.agent.weaving.BindingFactory;
 import io.tracked.agent.weaving.Declarations;
-import io.tracked.agent.weaving.EventBinding;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -123,22 +121,16 @@ final class CatalogCommand {
           + ". Fix: also name the jars they depend on (their supertypes and parameter types must resolve)");
     }
     problems.addAll(reported);
-    Set<String> common = CommonProperties.detect("-", "-").keySet();
     List<Entry> entries = new ArrayList<>();
     for (EventBinding binding : bindings) {
       List<String> properties = new ArrayList<>();
       List<String> neverSent = new ArrayList<>();
       for (String property : binding.propertyNames()) {
-        (neverSent(property, common) ? neverSent : properties).add(property);
+        (PropertyNames.neverSent(property) ? neverSent : properties).add(property);
       }
       entries.add(new Entry(binding, properties, neverSent, warnings(binding, bindings, owners)));
     }
     return entries;
-  }
-
-  /** A property the agent drops whatever its value: reserved or common names, or names that say "content". */
-  static boolean neverSent(String property, Set<String> commonNames) {
-    return commonNames.contains(property) || EventFactory.reserved(property) || Sanitizer.dropsByName(property);
   }
 
   /** Other methods of the same class (overloads) or of its hierarchy (overrides) recording the same event. */
@@ -200,8 +192,7 @@ final class CatalogCommand {
       }
     }
     out.println();
-    List<String> common = new ArrayList<>(CommonProperties.detect("-", "-").keySet());
-    out.println("Every event also carries " + codes(common) + " and an anonymous random `distinct_id`. Each property"
+    out.println("Every event also carries " + codes(PropertyNames.COMMON) + " and an anonymous random `distinct_id`. Each property"
         + " value passes the sanitizer first; values that could identify a person or hold code, prompts, paths or"
         + " secrets are dropped.");
     if (!warned.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.tracked.agent.delivery;
 
-import io.tracked.agent.dispatch.Event;
-import io.tracked.agent.dispatch.EventJson;
+import io.tracked.agent.event.Event;
+import io.tracked.agent.event.EventJson;
 import io.tracked.agent.log.AgentLog;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 
 /**
  * The embedded default: sanitized events appended as JSON lines to a local file, in PostHog's event
@@ -36,14 +35,6 @@ public final class OutboxSink implements EventSink {
   @Override
   public synchronized void send(Event event) {
     writeLine(EventJson.event(event));
-  }
-
-  /** Appends lines that are already JSON, e.g. events PostHog could not take before the host exited. */
-  public synchronized void appendRaw(List<String> jsonLines) {
-    for (String line : jsonLines) {
-      writeLine(line);
-    }
-    flush();
   }
 
   private void writeLine(String line) {

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.config.MethodSpec;
 import io.tracked.agent.config.MethodsOption;
+import io.tracked.agent.event.EventBinding;
 import io.tracked.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tracked.agent.config.MethodsOption;
+import io.tracked.agent.event.EventBinding;
+import io.tracked.agent.event.FieldPath;
 import io.tracked.hosts.legacy.Command;
 import io.tracked.hosts.legacy.Completion;
 import io.tracked.hosts.legacy.Inserter;
