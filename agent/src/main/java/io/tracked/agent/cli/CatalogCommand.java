@@ -82,6 +82,7 @@ final class CatalogCommand {
         line.put("event", binding.eventName());
         line.set("properties", JSON.valueToTree(binding.propertyNames()));
         line.set("neverSent", JSON.valueToTree(neverSent(binding)));
+        line.set("generatedIds", JSON.valueToTree(new java.util.TreeSet<>(binding.generatedIds())));
         out.println(line);
       }
     }

@@ -2,6 +2,7 @@ package io.tracked.agent.dispatch;
 
 import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.sanitize.Sanitizer;
+import io.tracked.agent.sanitize.SequenceGuard;
 import io.tracked.agent.sanitize.Verdict;
 import io.tracked.agent.weaving.BindingFactory;
 import io.tracked.agent.weaving.EventBinding;
@@ -30,6 +31,7 @@ public final class EventFactory {
   private final Sanitizer sanitizer;
   private final Map<String, Object> commonProperties;
   private final Supplier<String> distinctId;
+  private final SequenceGuard sequences = new SequenceGuard();
 
   public EventFactory(Sanitizer sanitizer, Map<String, Object> commonProperties, Supplier<String> distinctId) {
     this.sanitizer = sanitizer;
@@ -44,26 +46,36 @@ public final class EventFactory {
     Object[] arguments = call.arguments();
     for (int i = 0; i < names.size() && arguments != null && i < arguments.length; i++) {
       if (!names.get(i).isEmpty()) {
-        add(binding, properties, names.get(i), arguments[i]);
+        add(call, properties, names.get(i), arguments[i]);
       }
     }
     if (binding.returnProperty() != null && call.exceptionType() == null) {
-      add(binding, properties, binding.returnProperty(), call.returned());
+      add(call, properties, binding.returnProperty(), call.returned());
     }
     if (call.exceptionType() != null) {
-      add(binding, properties, BindingFactory.EXCEPTION_PROPERTY, call.exceptionType());
+      add(call, properties, BindingFactory.EXCEPTION_PROPERTY, call.exceptionType());
     }
     properties.putAll(commonProperties);
     return new Event(binding.eventName(), distinctId.get(), properties, call.epochMillis());
   }
 
-  private void add(EventBinding binding, Map<String, Object> properties, String name, Object value) {
+  private void add(CapturedCall call, Map<String, Object> properties, String name, Object value) {
+    EventBinding binding = call.binding();
     if (commonProperties.containsKey(name) || RESERVED.contains(name)
         || (name.startsWith("$") && !ALLOWED_SPECIAL.contains(name))) {
       AgentLog.debug(binding.eventName() + "." + name + " dropped: reserved property name");
       return;
     }
-    Verdict verdict = sanitizer.sanitize(name, value);
+    Verdict verdict = sequences.screen(binding.eventName(), name,
+        sanitizer.sanitize(name, value, binding.generatedId(name)), call.epochMillis());
+    if (verdict.reason() == SequenceGuard.REASON) {
+      if (AgentLog.debugEnabled()) { // said once, not once per character
+        AgentLog.once("typed-sequence " + binding.eventName() + "." + name, binding.eventName() + "." + name
+            + " is no longer sent: its values are single characters or short fragments in quick succession,"
+            + " which together could spell what the user typed");
+      }
+      return;
+    }
     if (verdict.sendable()) {
       properties.put(name, verdict.value());
       if (verdict.action() == Verdict.Action.REDACT) {

@@ -17,6 +17,8 @@ final class StringClassifier {
 
   private static final Verdict KEEP_EMPTY = Verdict.keep("", Reasons.EMPTY);
   private static final Verdict DROP_TOO_LONG = Verdict.drop(Reasons.TOO_LONG);
+  private static final Verdict DROP_UNDECLARED_ID = Verdict.drop(Reasons.UNDECLARED_ID);
+  private static final Verdict DROP_SECRET = Verdict.drop(Reasons.SECRET);
 
   private final Limits limits;
 
@@ -24,7 +26,17 @@ final class StringClassifier {
     this.limits = limits;
   }
 
+  /** Hint: the host declared the property an id it generated itself; a UUID (with a short prefix) is kept. */
+  static final int GENERATED_ID = 1;
+
+  /** Hint: the property's name suggests a key (styleKey, accountSid): a token mixing letters and digits is dropped. */
+  static final int KEY_NAME = 2;
+
   Verdict classify(String s) {
+    return classify(s, 0);
+  }
+
+  Verdict classify(String s, int hints) {
     int n = s.length();
     if (n == 0) {
       return KEEP_EMPTY;
@@ -33,7 +45,11 @@ final class StringClassifier {
       return DROP_TOO_LONG;
     }
     if ((n == 36 || n == 38) && AnalyticsShapes.uuid(s)) {
-      return Verdict.keep(s, Reasons.UUID);
+      // a vendor's key can be a bare UUID: only an id the host says it generated is sent (README: UUIDs)
+      return (hints & GENERATED_ID) != 0 ? Verdict.keep(s, Reasons.UUID) : DROP_UNDECLARED_ID;
+    }
+    if (n > 37 && n <= 53 && KeyShapes.prefixedUuid(s)) {
+      return (hints & GENERATED_ID) != 0 ? Verdict.keep(s, Reasons.UUID) : DROP_UNDECLARED_ID;
     }
     if (n <= 40 && Chars.isDigit(s.charAt(0)) && AnalyticsShapes.isoTimestamp(s)) {
       return Verdict.keep(s, Reasons.TIMESTAMP);
@@ -77,8 +93,8 @@ final class StringClassifier {
       return DROP_TOO_LONG;
     }
     if (token) {
-      if (passwordLike(s)) {
-        return Verdict.drop(Reasons.SECRET);
+      if (passwordLike(s) || ((hints & KEY_NAME) != 0 && KeyShapes.strictToken(s))) {
+        return DROP_SECRET;
       }
       return Verdict.keep(s, s.charAt(0) == '/' ? Reasons.ROUTE : Reasons.IDENTIFIER);
     }
@@ -118,6 +134,9 @@ final class StringClassifier {
       if (b - a >= 16 && Chars.indexOf(s, '@', a, b) < 0 && Randomness.randomWord(s, a, b)) {
         return url ? Reasons.URL_CREDENTIALS : Reasons.SECRET;
       }
+      if (!url && b - a >= 8 && (reason = keyShape(s, a, b, dashes, colons)) != null) {
+        return reason;
+      }
       a = b;
     }
     if (assignment && SecretFormats.secretAssignment(s)) {
@@ -148,7 +167,7 @@ final class StringClassifier {
     }
     for (int a = nextWord(s, 0); a < n; a = nextWord(s, a)) {
       int b = wordEnd(s, a);
-      if (Paths.path(s, a, b)) {
+      if (FilePaths.path(s, a, b)) {
         return Reasons.PATH;
       }
       a = b;
@@ -177,6 +196,36 @@ final class StringClassifier {
     }
     if (token && (PersonNames.userName(s, 0, n) || PersonNames.embeddedUserName(s))) {
       return Reasons.PERSON_NAME; // in text, names are judged as phrases: "i.price" in code is no person
+    }
+    return null;
+  }
+
+  /** The reason a word with no vendor prefix is still a credential ({@link KeyShapes}), or {@code null}. */
+  private static String keyShape(String s, int a, int b, int dashes, int colons) {
+    for (int i = a; i < b; i++) {
+      char c = s.charAt(i);
+      if (c == '@' || c == '\\' || c == '%' || c == '~' || (c == '/' && !(dashes >= 4 && b - a >= 36))) {
+        return null; // e-mail addresses and paths are judged as such (a route's UUID is spared below)
+      }
+    }
+    if (dashes >= 4 && b - a >= 36 && KeyShapes.uuidInside(s, a, b)) {
+      return b - a <= 53 && a == 0 && b == s.length() && KeyShapes.prefixedUuid(s) ? Reasons.UNDECLARED_ID : Reasons.SECRET;
+    }
+    if (KeyShapes.environmentPrefixed(s, a, b) || (colons >= 1 && KeyShapes.idSecretPair(s, a, b))
+        || (dashes >= 2 && KeyShapes.licenseKey(s, a, b)) || KeyShapes.compoundToken(s, a, b)) {
+      return Reasons.SECRET;
+    }
+    int runStart = -1;
+    for (int i = a; i <= b; i++) {
+      boolean alnum = i < b && Chars.isAlnum(s.charAt(i));
+      if (alnum && runStart < 0) {
+        runStart = i;
+      } else if (!alnum && runStart >= 0) {
+        if (KeyShapes.shortRandom(s, runStart, i)) {
+          return Reasons.SECRET;
+        }
+        runStart = -1;
+      }
     }
     return null;
   }

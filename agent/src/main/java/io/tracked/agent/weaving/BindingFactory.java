@@ -58,11 +58,16 @@ public final class BindingFactory {
       }
     }
     List<String> properties = new ArrayList<>();
+    java.util.Set<String> generatedIds = new java.util.HashSet<>();
     for (ParameterDescription parameter : method.getParameters()) {
-      properties.add(propertyName(parameter));
+      String name = propertyName(parameter);
+      properties.add(name);
+      if (name != null && generatedId(parameter)) {
+        generatedIds.add(name);
+      }
     }
     return new EventBinding(type.getName(), method.getName(), method.getDescriptor(), eventName,
-        List.copyOf(nullSafe(properties)), returnProperty, onException);
+        List.copyOf(nullSafe(properties)), returnProperty, onException, generatedIds);
   }
 
   /** How the value of a host's {@code @TelemetrySwitch} method is read, or why it cannot be. */
@@ -112,6 +117,12 @@ public final class BindingFactory {
     }
     // Without -parameters the name would be arg0, which says nothing: such arguments are skipped.
     return parameter.isNamed() ? parameter.getName() : null;
+  }
+
+  /** {@code @TrackedProperty(generatedId = true)}: the host generated the value itself (the sanitizer keeps its UUIDs). */
+  private static boolean generatedId(ParameterDescription parameter) {
+    AnnotationDescription property = annotation(parameter.getDeclaredAnnotations(), TRACKED_PROPERTY);
+    return property != null && booleanValue(property, "generatedId", false);
   }
 
   static AnnotationDescription annotation(AnnotationList annotations, String typeName) {

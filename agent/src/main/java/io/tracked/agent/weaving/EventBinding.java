@@ -15,7 +15,25 @@ public record EventBinding(
     /** One entry per parameter: the property name, or "" for an argument that is never read. */
     List<String> argumentProperties,
     String returnProperty,
-    boolean onException) {
+    boolean onException,
+    /** The properties the host declared ids it generated itself ({@code @TrackedProperty(generatedId = true)}). */
+    java.util.Set<String> generatedIds) {
+
+  public EventBinding {
+    generatedIds = generatedIds == null ? java.util.Set.of() : java.util.Set.copyOf(generatedIds);
+  }
+
+  /** A binding with no declared generated ids. */
+  public EventBinding(String className, String methodName, String descriptor, String eventName,
+      List<String> argumentProperties, String returnProperty, boolean onException) {
+    this(className, methodName, descriptor, eventName, argumentProperties, returnProperty, onException,
+        java.util.Set.of());
+  }
+
+  /** Whether the host declared {@code property} an id it generated itself. */
+  public boolean generatedId(String property) {
+    return generatedIds.contains(property);
+  }
 
   /** The property names this event can carry, in argument order, then the return value. */
   public List<String> propertyNames() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The synthetic corpus ({@code sanitizer-corpus/corpus.jsonl}: {@code class}, {@code expect} keep|drop,
- * {@code name}, {@code value}, optional {@code note}), through the sanitizer exactly as the agent calls
+ * {@code name}, {@code value}, optional {@code note} and {@code generatedId}), through the sanitizer exactly as the agent calls
  * it. Reports drop recall per class and the share of must-keep values that were not kept byte for
  * byte, writes the table to {@code target/sanitizer-corpus-report.txt}, and fails below 99 % overall
  * drop recall, below 100 % on secrets, private keys, e-mail addresses and paths, or above 1 % of
@@ -38,7 +38,7 @@ class SanitizerCorpusTest {
   static final String CORPUS = "/sanitizer-corpus/corpus.jsonl";
   static final Set<String> MUST_BE_PERFECT = Set.of("secret", "private-key", "email", "path");
 
-  record Case(int line, String type, boolean keep, String name, Object value, String note) {}
+  record Case(int line, String type, boolean keep, String name, Object value, String note, boolean generatedId) {}
 
   record Outcome(Case c, Verdict verdict, boolean correct) {}
 
@@ -60,7 +60,8 @@ class SanitizerCorpusTest {
         cases.add(new Case(number, node.get("class").asText(), node.get("expect").asText().equals("keep"),
             node.hasNonNull("name") ? node.get("name").asText() : null,
             JSON.treeToValue(node.get("value"), Object.class),
-            node.hasNonNull("note") ? node.get("note").asText() : ""));
+            node.hasNonNull("note") ? node.get("note").asText() : "",
+            node.path("generatedId").asBoolean(false)));
       }
     }
     return cases;
@@ -71,7 +72,7 @@ class SanitizerCorpusTest {
     Sanitizer sanitizer = new Sanitizer();
     outcomes = new ArrayList<>();
     for (Case c : load()) {
-      Verdict verdict = sanitizer.sanitize(c.name(), c.value());
+      Verdict verdict = sanitizer.sanitize(c.name(), c.value(), c.generatedId());
       boolean correct = c.keep()
           ? verdict.action() == Verdict.Action.KEEP && Objects.equals(verdict.value(), c.value())
           : verdict.action() != Verdict.Action.KEEP;

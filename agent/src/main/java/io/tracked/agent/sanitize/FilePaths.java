@@ -9,9 +9,9 @@ import java.util.Set;
  * known extension. Routes ({@code /history}) and vendor model ids with slashes ({@code openai/gpt-4o},
  * {@code accounts/fireworks/models/x}) are not paths.
  */
-final class Paths {
+final class FilePaths {
 
-  private Paths() {}
+  private FilePaths() {}
 
   /** First segments of absolute paths that are file-system locations, never app routes. */
   private static final Set<String> ROOTS = Chars.words(
