@@ -66,7 +66,7 @@ public final class EventFactory {
       AgentLog.debug(binding.eventName() + "." + name + " dropped: reserved property name");
       return;
     }
-    Verdict verdict = sequences.screen(binding.eventName(), name,
+    Verdict verdict = sequences.screen(binding.eventName(), name, value,
         sanitizer.sanitize(name, value, binding.generatedId(name)), call.epochMillis());
     if (verdict.reason() == SequenceGuard.REASON) {
       if (AgentLog.debugEnabled()) { // said once, not once per character

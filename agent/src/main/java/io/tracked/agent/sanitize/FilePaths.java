@@ -52,6 +52,10 @@ final class FilePaths {
       "ovpn", "rdp", "eml", "msg", "vcf", "ics", "sln", "csproj", "vcxproj", "xcodeproj", "pbxproj", "nb", "rmd",
       "qmd", "tex", "bib");
 
+  /** Extensions of web pages: a route under no file-system root may end in one (/docs/getting-started.html). */
+  private static final Set<String> WEB_PAGES = Chars.words(
+      "html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "jspx", "cfm", "cgi");
+
   /** Language extensions that vendors also use as the last part of an extension id: golang.go, redhat.java. */
   private static final Set<String> EXTENSION_ID_SUFFIXES = Chars.words(
       "go", "java", "dart", "scala", "r", "hcl", "swift", "lua", "elm", "vue", "svelte", "astro", "proto", "cpp",
@@ -105,7 +109,7 @@ final class FilePaths {
     if (first == '/') {
       return !route(s, from, to);
     }
-    return relative(s, from, to);
+    return relative(s, from, to) && !ModelIds.vocabularyPath(s, from, to);
   }
 
   /**
@@ -151,8 +155,8 @@ final class FilePaths {
           return false; // /etc/passwd, /home/alice, /c/Users (MSYS)
         }
       }
-      if (i == end && hasExtension(s, start, i)) {
-        return false;
+      if (i == end && hasExtension(s, start, i) && !WEB_PAGES.contains(Chars.lowerCase(s, Chars.lastIndexOf(s, '.', start, i) + 1, i))) {
+        return false; // a file name ends a route only as a web page: /docs/index.html, /faq.php
       }
       start = i + 1;
     }

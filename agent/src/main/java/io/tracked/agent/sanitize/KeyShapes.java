@@ -22,42 +22,61 @@ final class KeyShapes {
   private static final String[] ENVIRONMENTS = {"live", "test", "prod", "sandbox", "sbx", "dev"};
 
   /**
-   * A UUID-shaped run (8-4-4-4-12 letters or digits) inside the word but not the word itself: after a
-   * prefix ({@code pat-na1-}, {@code api-}, {@code sub-c-}), joined to another ({@code <uuid>:<uuid>}), or
-   * with letters beyond hex. A run that follows a '/' is a route's id ({@code /chat/<uuid>}) and is spared.
+   * A UUID-shaped run (8-4-4-4-12 letters or digits, the outer groups possibly longer) inside the word:
+   * after a prefix ({@code pat-na1-}, {@code api-}, {@code sub-c-}), joined to another ({@code <uuid>:<uuid>}),
+   * with letters beyond hex or more characters after it. A run that follows a '/' is a route's id
+   * ({@code /chat/<uuid>}) and is spared.
    */
   static boolean uuidInside(String s, int from, int to) {
-    for (int i = from; i + 36 <= to; i++) {
-      if (s.charAt(i + 8) == '-' && (i == from || !Chars.isAlnum(s.charAt(i - 1))) && uuidLike(s, i)
-          && (i + 36 == to || !Chars.isAlnum(s.charAt(i + 36)))) {
-        if (i > from && s.charAt(i - 1) == '/') {
-          continue;
+    int[] runs = new int[5]; // lengths of the last five runs of letters and digits joined by '-'
+    int count = 0;
+    int runStart = -1;
+    boolean digit = false;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? s.charAt(i) : ' ';
+      if (Chars.isAlnum(c)) {
+        if (runStart < 0) {
+          runStart = i;
         }
-        return true;
+        continue;
+      }
+      if (runStart >= 0) {
+        int length = i - runStart;
+        if (count == 0 && runStart > from && s.charAt(runStart - 1) == '/') {
+          length = 0; // a route's id
+        }
+        int expected = count == 0 ? 8 : count == 4 ? 12 : 4;
+        boolean fits = count == 0 || count == 4 ? length >= expected : length == expected;
+        if (fits) {
+          runs[count++] = length;
+          digit |= Chars.skipDigits(s, runStart, i) > runStart || hasDigit(s, runStart, i);
+        } else {
+          count = length >= 8 ? 1 : 0;
+          digit = count == 1 && hasDigit(s, runStart, i);
+        }
+        if (count == 5) {
+          if (digit) {
+            return true;
+          }
+          count = 0;
+        }
+        runStart = -1;
+      }
+      if (c != '-') {
+        count = 0; // groups are joined by '-' only
+        digit = false;
       }
     }
     return false;
   }
 
-  /** 8-4-4-4-12 ASCII letters or digits from {@code at}, with at least one digit. */
-  static boolean uuidLike(String s, int at) {
-    if (at + 36 > s.length()) {
-      return false;
-    }
-    boolean digit = false;
-    for (int k = 0; k < 36; k++) {
-      char c = s.charAt(at + k);
-      if (k == 8 || k == 13 || k == 18 || k == 23) {
-        if (c != '-') {
-          return false;
-        }
-      } else if (!Chars.isAlnum(c)) {
-        return false;
-      } else {
-        digit |= Chars.isDigit(c);
+  private static boolean hasDigit(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Chars.isDigit(s.charAt(i))) {
+        return true;
       }
     }
-    return digit;
+    return false;
   }
 
   /**
@@ -152,7 +171,7 @@ final class KeyShapes {
         return true;
       }
     }
-    if (Chars.isDigit(s.charAt(from)) && Chars.isDigit(s.charAt(colon - 1))) {
+    if (Chars.isDigit(s.charAt(from)) && Chars.isDigit(s.charAt(colon - 1)) && Chars.isDigit(s.charAt(colon + 1))) {
       return false; // 12:34, 2024-06-01T12:34 (timestamps are judged as such)
     }
     // the right side's runs of letters and digits: a random-looking one makes it a secret
@@ -290,7 +309,7 @@ final class KeyShapes {
     }
     int switches = kindSwitches(s, from, to);
     if (digits > 0 && upper > 0 && lower > 0) {
-      return switches >= 3 || (switches >= 2 && singles(s, from, to) >= 2);
+      return switches >= 3 || (switches >= 2 && singles(s, from, to) >= 2) || Randomness.rarePairs(s, from, to) >= 0.3;
     }
     if (digits > 0) {
       return switches >= 4;

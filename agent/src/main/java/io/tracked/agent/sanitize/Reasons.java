@@ -17,6 +17,7 @@ final class Reasons {
   static final String UUID = "uuid";
   static final String TIMESTAMP = "timestamp";
   static final String PRODUCT_NAME = "product-name";
+  static final String SHORTCUT = "shortcut";
   static final String LIST = "list";
   static final String MAP = "map";
   static final String OBJECT = "object";

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the user typed. The rule, per event and property:
  *
  * <ul>
- *   <li>a <em>fragment</em> is a kept string of at most {@value #MAX_FRAGMENT} characters (a single
- *       character, a short piece of typed text);
+ *   <li>a <em>fragment</em> is a captured string of at most {@value #MAX_FRAGMENT} characters or a
+ *       character (a single key, a short piece of typed text), whether the sanitizer kept it or not;
  *   <li>fragments that arrive within {@value #GAP_MILLIS} ms of the previous one form a run; each
  *       fragment that differs from the one before lengthens it (a value repeated, such as a language id
  *       sent with every completion, does not), a pause or a longer value starts it again;
@@ -45,13 +45,14 @@ public final class SequenceGuard {
   private final Map<String, State> states = new ConcurrentHashMap<>();
 
   /**
-   * The verdict for {@code property} of {@code event} once the sequence it belongs to is considered:
+   * The verdict for {@code value} captured as {@code property} of {@code event}, judged alone as
+   * {@code verdict}, once the sequence it belongs to is considered:
    * {@code verdict} itself, or a drop ({@link #REASON}) when the property is latched. {@code epochMillis}
    * is the call's time. Never throws.
    */
-  public Verdict screen(String event, String property, Verdict verdict, long epochMillis) {
+  public Verdict screen(String event, String property, Object value, Verdict verdict, long epochMillis) {
     try {
-      return judge(event + '\u0000' + property, verdict, epochMillis);
+      return judge(event + '\u0000' + property, fragment(value), verdict, epochMillis);
     } catch (RuntimeException failure) {
       return DROP; // fail closed
     }
@@ -68,9 +69,19 @@ public final class SequenceGuard {
     }
   }
 
-  private Verdict judge(String key, Verdict verdict, long at) {
-    boolean fragment = verdict.action() == Verdict.Action.KEEP && verdict.value() instanceof String
-        && !((String) verdict.value()).isEmpty() && ((String) verdict.value()).length() <= MAX_FRAGMENT;
+  /** The captured value as a fragment of typed text (a short string or a character), or {@code null}. */
+  private static String fragment(Object value) {
+    if (value instanceof Character) {
+      return value.toString();
+    }
+    if (value instanceof String && !((String) value).isEmpty() && ((String) value).length() <= MAX_FRAGMENT) {
+      return (String) value;
+    }
+    return null;
+  }
+
+  private Verdict judge(String key, String value, Verdict verdict, long at) {
+    boolean fragment = value != null; // kept or not: a dropped " " between kept letters is still typing
     State state = states.get(key);
     if (state == null) {
       if (!fragment) {
@@ -90,7 +101,6 @@ public final class SequenceGuard {
       if (state.latched) {
         return DROP;
       }
-      String value = (String) verdict.value();
       boolean soon = state.last != null && Math.abs(at - state.lastAt) <= GAP_MILLIS;
       if (!soon) {
         state.run = 1;

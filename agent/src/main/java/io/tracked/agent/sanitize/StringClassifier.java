@@ -54,7 +54,11 @@ final class StringClassifier {
     if (n <= 40 && Chars.isDigit(s.charAt(0)) && AnalyticsShapes.isoTimestamp(s)) {
       return Verdict.keep(s, Reasons.TIMESTAMP);
     }
+    if (n <= 60 && !Chars.isDigit(s.charAt(0)) && Shortcuts.shortcut(s)) {
+      return Verdict.keep(s, Reasons.SHORTCUT); // one key after modifiers: nothing typed can hide in it
+    }
     int digits = 0;
+    int stars = 0;
     int dots = 0;
     int colons = 0;
     int dashes = 0;
@@ -76,6 +80,8 @@ final class StringClassifier {
         dashes++;
       } else if (c == '_' || c == '@' || c == '/' || c == '+' || c == '#' || c == '$') {
         continue;
+      } else if (c == '*') {
+        stars++;
       } else {
         token = false;
         if (c == '\n' || c == '\r') {
@@ -84,6 +90,11 @@ final class StringClassifier {
           assignment = true;
         }
       }
+    }
+    if (stars > 0 && token) {
+      // a pricing wildcard (gpt-4o-*, anthropic/*) is kept when all else is model vocabulary; a glob is not
+      return n <= limits.maxKeptLength() && ModelIds.vocabularyPath(s, 0, n)
+          ? Verdict.keep(s, Reasons.IDENTIFIER) : Verdict.drop(Reasons.FREE_TEXT);
     }
     String reason = detect(s, token, digits, dots, colons, dashes, assignment);
     if (reason != null) {
