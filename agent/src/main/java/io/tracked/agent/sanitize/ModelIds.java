@@ -53,11 +53,22 @@ final class ModelIds {
     return word;
   }
 
+  private static boolean vocabulary(String lower) {
+    return AnalyticsShapes.VOCABULARY.contains(lower) || MODEL_WORDS.contains(lower);
+  }
+
   /** 1: a vocabulary word; 2: a version or size (3.1, 405b, v0.3, 8x7b, fp16, q4); 0: neither. */
   private static int part(String s, int from, int to) {
     String lower = Chars.lowerCase(s, from, to);
-    if (AnalyticsShapes.VOCABULARY.contains(lower) || MODEL_WORDS.contains(lower)) {
+    if (vocabulary(lower)) {
       return 1;
+    }
+    int digitsFrom = lower.length();
+    while (digitsFrom > 0 && Chars.isDigit(lower.charAt(digitsFrom - 1))) {
+      digitsFrom--;
+    }
+    if (digitsFrom >= 2 && digitsFrom < lower.length() && vocabulary(lower.substring(0, digitsFrom))) {
+      return 1; // qwen2, llama3, gemma2, starcoder2: a family word and its generation
     }
     int letters = 0;
     int digits = 0;

@@ -360,7 +360,7 @@ final class Network {
       end--;
     }
     int lastDot = Chars.lastIndexOf(s, '.', from, end);
-    if (lastDot <= from || end - lastDot - 1 < 2 || end - lastDot - 1 > 11) {
+    if (lastDot <= from || end - lastDot - 1 < 2 || end - lastDot - 1 > 24) {
       return false;
     }
     for (int k = lastDot + 1; k < end; k++) {
