@@ -30,7 +30,7 @@ public final class SequenceGuard {
 
   static final int MAX_FRAGMENT = 3;
   static final int RUN = 3;
-  static final long GAP_MILLIS = 2_000;
+  static final long GAP_MILLIS = 1_000;
   static final int MAX_KEYS = 4096;
 
   private static final Verdict DROP = Verdict.drop(REASON);
