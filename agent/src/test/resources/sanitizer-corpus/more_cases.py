@@ -55,7 +55,8 @@ for v in ["ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "glpat-xxxxxxxxxxxxxxxxxxx
     add(KP, "drop", v, Q.choice(NEUTRAL), "known prefix, any body")
 for v in ["unit_test_generation", "run_test_suite", "live_share", "test_explorer", "end_turn", "max_tokens", "tool_use",
           "dev_container", "prod_build", "sandbox_mode", "live-preview", "test-runner", "ms-vscode.live-server",
-          "sk-SK", "pk", "run_terminal_command", "is_test_file", "hot_reload"]:
+          "sk-SK", "pk", "run_terminal_command", "is_test_file", "hot_reload", "run_test_forCurrentFile",
+          "go_test_forPackage", "debug_test_atCursor"]:
     add(KP, "keep", v, Q.choice(["kind", "command", "outcome", "feature", "locale2", "toolName"]), "identifier with an environment word")
 
 KS = 'key-short-random'

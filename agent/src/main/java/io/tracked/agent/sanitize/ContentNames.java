@@ -90,8 +90,9 @@ final class ContentNames {
   private static final Set<String> KEY_WORDS = Chars.words(
       "key", "keys", "license", "licence", "serial", "sid", "account", "acct", "pat", "passcode", "activation");
 
-  private static final int IS_CONTENT = 1;
-  private static final int KEY_LIKE = 2;
+  /** Bits of {@link #flags(String)}: the name announces content; the name suggests a key. */
+  static final int IS_CONTENT = 1;
+  static final int KEY_LIKE = 2;
   private static final Map<String, Integer> CACHE = new ConcurrentHashMap<>();
   private static final int CACHE_LIMIT = 4096;
 
@@ -108,7 +109,8 @@ final class ContentNames {
     return (flags(name) & KEY_LIKE) != 0;
   }
 
-  private static int flags(String name) {
+  /** {@link #IS_CONTENT} and {@link #KEY_LIKE} for {@code name}, cached. */
+  static int flags(String name) {
     if (name == null || name.isEmpty()) {
       return 0;
     }

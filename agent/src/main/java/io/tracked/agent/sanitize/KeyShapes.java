@@ -165,10 +165,14 @@ final class KeyShapes {
         return false;
       }
     }
-    String right = Chars.lowerCase(s, colon + 1, to);
-    for (String word : CREDENTIAL_WORDS) {
-      if (right.contains(word)) {
-        return true;
+    for (int i = colon + 1; i < to; i++) {
+      char c = Chars.lower(s.charAt(i));
+      if (c == 'p' || c == 's' || c == 't' || c == 'a') {
+        for (String word : CREDENTIAL_WORDS) {
+          if (word.charAt(0) == c && Chars.startsWithIgnoreCase(s, i, word) && i + word.length() <= to) {
+            return true;
+          }
+        }
       }
     }
     if (Chars.isDigit(s.charAt(from)) && Chars.isDigit(s.charAt(colon - 1)) && Chars.isDigit(s.charAt(colon + 1))) {
@@ -193,7 +197,7 @@ final class KeyShapes {
   /**
    * {@code <vendor>_live_<body>}, {@code <vendor>_test_<body>}, {@code FLWSECK_TEST-<body>}: a prefix of two to
    * twelve letters and digits, an environment marker, and a body of eight or more characters that has
-   * digits, capitals only, or a placeholder run ({@code xxxxxxxx}, {@code 00000000}). A known prefix
+   * digits, capitals only, random-looking mixed case, or a placeholder run ({@code xxxxxxxx}, {@code 0000}). A known prefix
    * is enough: whatever follows it is a key or a key's placeholder. {@code unit_test_generation} stays.
    */
   static boolean environmentPrefixed(String s, int from, int to) {
@@ -201,8 +205,12 @@ final class KeyShapes {
     while (sep < to && Chars.isAlnum(s.charAt(sep))) {
       sep++;
     }
-    if (sep - from < 2 || sep - from > 12 || sep >= to || (s.charAt(sep) != '_' && s.charAt(sep) != '-')) {
+    if (sep - from < 2 || sep - from > 12 || sep + 6 >= to || (s.charAt(sep) != '_' && s.charAt(sep) != '-')) {
       return false;
+    }
+    char e = Chars.lower(s.charAt(sep + 1));
+    if (e != 'l' && e != 't' && e != 'p' && e != 's' && e != 'd') {
+      return false; // no environment marker starts here (most model ids: gpt-4o, claude-3-5)
     }
     for (String environment : ENVIRONMENTS) {
       int end = sep + 1 + environment.length();
@@ -231,7 +239,8 @@ final class KeyShapes {
       repeat = i > from && s.charAt(i - 1) == c ? repeat + 1 : 1;
       longestRepeat = Math.max(longestRepeat, repeat);
     }
-    return digit || (upper && !lower) || (upper && lower) || longestRepeat >= 4;
+    // camelCase words stay (run_test_forCurrentFile): mixed case counts only when it reads like no word
+    return digit || (upper && !lower) || (upper && lower && singles(s, from, to) >= 2) || longestRepeat >= 4;
   }
 
   /**
@@ -297,15 +306,14 @@ final class KeyShapes {
         digits++;
       } else if (Chars.isUpper(c)) {
         upper++;
-      } else if (Chars.isLower(c)) {
-        lower++;
+        hex = false;
       } else {
-        return false;
+        lower++;
+        hex &= c <= 'f';
       }
-      hex &= Chars.isHex(c) && !Chars.isUpper(c);
     }
-    if (hex || digits == n) {
-      return false; // short commit hashes, trace ids and numbers are judged elsewhere
+    if (hex || digits == n || (digits == 0 && upper < 3)) {
+      return false; // short commit hashes, trace ids, numbers and words are judged elsewhere
     }
     int switches = kindSwitches(s, from, to);
     if (digits > 0 && upper > 0 && lower > 0) {
@@ -314,7 +322,7 @@ final class KeyShapes {
     if (digits > 0) {
       return switches >= 4;
     }
-    return upper >= 3 && lower >= 3 && singles(s, from, to) >= 2 && Randomness.rarePairs(s, from, to) >= 0.2;
+    return lower >= 3 && singles(s, from, to) >= 2 && Randomness.rarePairs(s, from, to) >= 0.2;
   }
 
   /**

@@ -451,10 +451,7 @@ final class Network {
     if (n >= 4 && s.regionMatches(true, to - 3, "-PC", 0, 3) && Chars.isLetter(s.charAt(from))) {
       return true;
     }
-    if (containsIgnoreCase(s, from, to, "macbook") || containsIgnoreCase(s, from, to, "-imac")
-        || containsIgnoreCase(s, from, to, "-mbp") || containsIgnoreCase(s, from, to, "thinkpad")
-        || containsIgnoreCase(s, from, to, "s-mac-mini") || containsIgnoreCase(s, from, to, "s-iphone")
-        || containsIgnoreCase(s, from, to, "s-ipad")) {
+    if (deviceWord(s, from, to)) {
       return true;
     }
     if (numberedServer(s, from, to)) {
@@ -515,11 +512,29 @@ final class Network {
     return false;
   }
 
-  private static boolean containsIgnoreCase(String s, int from, int to, String needle) {
-    char first = needle.charAt(0);
-    for (int i = from; i + needle.length() <= to; i++) {
-      if (Chars.lower(s.charAt(i)) == first && s.regionMatches(true, i, needle, 0, needle.length())) {
-        return true;
+  /** Device words in personal machine names, grouped by first letter so that one pass finds any. */
+  private static final String[][] DEVICE_WORDS = new String[128][];
+
+  static {
+    for (String word : new String[] {"macbook", "-imac", "-mbp", "thinkpad", "s-mac-mini", "s-iphone", "s-ipad"}) {
+      String[] old = DEVICE_WORDS[word.charAt(0)];
+      String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+      grown[grown.length - 1] = word;
+      DEVICE_WORDS[word.charAt(0)] = grown;
+    }
+  }
+
+  /** Whether s[from, to) contains, in any case, a device word: alices-macbook-pro, bobs-iphone, x-thinkpad. */
+  private static boolean deviceWord(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = Chars.lower(s.charAt(i));
+      String[] words = c < 128 ? DEVICE_WORDS[c] : null;
+      if (words != null) {
+        for (String word : words) {
+          if (i + word.length() <= to && s.regionMatches(true, i, word, 0, word.length())) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -17,6 +17,8 @@ final class Shortcuts {
       "ctrl", "control", "cmd", "command", "meta", "super", "win", "windows", "alt", "option", "opt", "shift",
       "fn", "hyper", "altgr", "cmdorctrl", "commandorcontrol");
 
+  private static final String[] DASH_MODIFIERS = {"ctrl", "control", "cmd", "command", "meta", "alt", "option", "shift"};
+
   private static final Set<String> KEY_NAMES = Chars.words(
       "enter", "return", "tab", "esc", "escape", "space", "spacebar", "up", "down", "left", "right", "home", "end",
       "pageup", "pagedown", "pgup", "pgdn", "delete", "del", "backspace", "insert", "ins", "plus", "minus", "comma",
@@ -27,6 +29,33 @@ final class Shortcuts {
 
   /** macOS modifier symbols: command, shift, option, control, caps lock, fn. */
   private static final String SYMBOLS = "\u2318\u21e7\u2325\u2303\u21ea";
+
+  /**
+   * A cheap test that s may be a shortcut worth parsing: it has a '+', a macOS symbol or a space (a
+   * chord), or starts with a modifier and '-' (Ctrl-K). A lone key name needs no parse: it is kept anyway.
+   */
+  static boolean candidate(String s) {
+    int n = s.length();
+    if (n < 2 || n > 60) {
+      return false;
+    }
+    if (SYMBOLS.indexOf(s.charAt(0)) >= 0) {
+      return true;
+    }
+    if (s.indexOf('+') > 0 || s.indexOf(' ') > 0) {
+      return true;
+    }
+    int dash = s.indexOf('-');
+    if (dash < 2 || dash > 7) {
+      return false;
+    }
+    for (String modifier : DASH_MODIFIERS) { // Ctrl-K, Alt-F4
+      if (modifier.length() == dash && Chars.startsWithIgnoreCase(s, 0, modifier)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** {@code true} when s is a shortcut or a chord of up to three shortcuts. */
   static boolean shortcut(String s) {

@@ -1,12 +1,14 @@
 package io.tracked.agent.sanitize;
 
 /**
- * Judges one string by its content. Keep-shapes that cannot hold personal data (UUIDs, ISO
- * timestamps) are kept at once; then detectors run in order of how specific their reason is —
- * private keys, secrets, URLs with credentials, e-mail addresses, URLs, paths, IP and MAC addresses,
- * card numbers, IBANs, national ids, phone numbers, host names, cloud accounts, people's names — on the
- * whole string and on each of its words, so that personal data inside an otherwise harmless string is
- * found too. What no detector objects to is kept only if it is an analytics token (one word of
+ * Judges one string by its content. A UUID is kept only when the host declared the property an id it
+ * generated ({@link #GENERATED_ID}), else dropped as a possible key; ISO timestamps and keyboard
+ * shortcuts, which cannot hold personal data, are kept at once; then detectors run in order of how
+ * specific their reason is — private keys, secrets (vendor formats and the shapes of keys without a
+ * prefix, {@link KeyShapes}), URLs with credentials, e-mail addresses, URLs, paths, IP and MAC
+ * addresses, card numbers, IBANs, national ids, phone numbers, host names, cloud accounts, people's
+ * names — on the whole string and on each of its words, so that personal data inside an otherwise
+ * harmless string is found too. What no detector objects to is kept only if it is an analytics token (one word of
  * letters, digits and {@code . _ : @ / + # $ -}, at most {@link Limits#maxKeptLength()} long), a product
  * name or a written timestamp; everything else is text (a prompt, code, a stack trace) and dropped.
  *
@@ -54,7 +56,7 @@ final class StringClassifier {
     if (n <= 40 && Chars.isDigit(s.charAt(0)) && AnalyticsShapes.isoTimestamp(s)) {
       return Verdict.keep(s, Reasons.TIMESTAMP);
     }
-    if (n <= 60 && !Chars.isDigit(s.charAt(0)) && Shortcuts.shortcut(s)) {
+    if (n <= 60 && !Chars.isDigit(s.charAt(0)) && Shortcuts.candidate(s) && Shortcuts.shortcut(s)) {
       return Verdict.keep(s, Reasons.SHORTCUT); // one key after modifiers: nothing typed can hide in it
     }
     int digits = 0;
@@ -134,7 +136,7 @@ final class StringClassifier {
       return Reasons.SECRET;
     }
     for (int a = nextWord(s, 0); a < n; a = nextWord(s, a)) {
-      int b = wordEnd(s, a);
+      int b = token ? n : wordEnd(s, a); // a token has no separator: it is one word
       boolean url = Chars.indexOf(s, "://", a, b) > a;
       if (url && Network.url(s, a, b) == Reasons.URL_CREDENTIALS) {
         return Reasons.URL_CREDENTIALS; // user:password@, ?token=
@@ -144,9 +146,6 @@ final class StringClassifier {
       }
       if (b - a >= 16 && Chars.indexOf(s, '@', a, b) < 0 && Randomness.randomWord(s, a, b)) {
         return url ? Reasons.URL_CREDENTIALS : Reasons.SECRET;
-      }
-      if (!url && b - a >= 8 && (reason = keyShape(s, a, b, dashes, colons)) != null) {
-        return reason;
       }
       a = b;
     }
@@ -159,7 +158,7 @@ final class StringClassifier {
     String url = null;
     if (s.indexOf("://") >= 0 || s.indexOf("www.") >= 0 || s.indexOf("WWW.") >= 0) {
       for (int a = nextWord(s, 0); a < n; a = nextWord(s, a)) {
-        int b = wordEnd(s, a);
+        int b = token ? n : wordEnd(s, a); // a token has no separator: it is one word
         String found = Network.url(s, a, b);
         if (found == Reasons.URL_CREDENTIALS || found == Reasons.PATH) {
           return found;
@@ -177,7 +176,7 @@ final class StringClassifier {
       return url;
     }
     for (int a = nextWord(s, 0); a < n; a = nextWord(s, a)) {
-      int b = wordEnd(s, a);
+      int b = token ? n : wordEnd(s, a); // a token has no separator: it is one word
       if (FilePaths.path(s, a, b)) {
         return Reasons.PATH;
       }
@@ -196,7 +195,7 @@ final class StringClassifier {
       return reason;
     }
     for (int a = nextWord(s, 0); a < n; a = nextWord(s, a)) {
-      int b = wordEnd(s, a);
+      int b = token ? n : wordEnd(s, a); // a token has no separator: it is one word
       if (Network.host(s, a, b)) {
         return Reasons.HOST_NAME;
       }
@@ -208,31 +207,43 @@ final class StringClassifier {
     if (token && (PersonNames.userName(s, 0, n) || PersonNames.embeddedUserName(s))) {
       return Reasons.PERSON_NAME; // in text, names are judged as phrases: "i.price" in code is no person
     }
+    if (token && n >= 8) {
+      return keyShape(s, digits, dots, colons, dashes); // (text is dropped as text whatever keys it holds)
+    }
     return null;
   }
 
-  /** The reason a word with no vendor prefix is still a credential ({@link KeyShapes}), or {@code null}. */
-  private static String keyShape(String s, int a, int b, int dashes, int colons) {
-    for (int i = a; i < b; i++) {
-      char c = s.charAt(i);
-      if (c == '@' || c == '\\' || c == '%' || c == '~' || (c == '/' && !(dashes >= 4 && b - a >= 36))) {
-        return null; // e-mail addresses and paths are judged as such (a route's UUID is spared below)
-      }
+  /**
+   * The reason a one-word value with no vendor prefix is still a credential ({@link KeyShapes}), or
+   * {@code null}. Each shape is scanned only when the classifier's counts allow it, so most identifiers
+   * cost one pass over their runs of letters and digits.
+   */
+  private static String keyShape(String s, int digits, int dots, int colons, int dashes) {
+    int n = s.length();
+    if (digits > 0 && dashes >= 4 && n >= 36 && s.indexOf('@') < 0 && KeyShapes.uuidInside(s, 0, n)) {
+      return n <= 53 && KeyShapes.prefixedUuid(s) ? Reasons.UNDECLARED_ID : Reasons.SECRET;
     }
-    if (dashes >= 4 && b - a >= 36 && KeyShapes.uuidInside(s, a, b)) {
-      return b - a <= 53 && a == 0 && b == s.length() && KeyShapes.prefixedUuid(s) ? Reasons.UNDECLARED_ID : Reasons.SECRET;
+    if (s.indexOf('@') >= 0 || s.indexOf('/') >= 0) {
+      return null; // e-mail addresses, routes and model paths are judged as such (a route's UUID is spared above)
     }
-    if (KeyShapes.environmentPrefixed(s, a, b) || (colons >= 1 && KeyShapes.idSecretPair(s, a, b))
-        || (dashes >= 2 && KeyShapes.licenseKey(s, a, b)) || KeyShapes.compoundToken(s, a, b)) {
+    if ((colons == 1 && KeyShapes.idSecretPair(s, 0, n)) || KeyShapes.environmentPrefixed(s, 0, n)) {
+      return Reasons.SECRET;
+    }
+    if (digits > 0 && dashes >= 2 && KeyShapes.licenseKey(s, 0, n)) {
+      return Reasons.SECRET;
+    }
+    int underscore = digits > 0 ? s.indexOf('_') : -1;
+    if (((underscore >= 2 && underscore <= 4) || (digits > 0 && dots == 2)) && KeyShapes.compoundToken(s, 0, n)) {
       return Reasons.SECRET;
     }
     int runStart = -1;
-    for (int i = a; i <= b; i++) {
-      boolean alnum = i < b && Chars.isAlnum(s.charAt(i));
-      if (alnum && runStart < 0) {
-        runStart = i;
-      } else if (!alnum && runStart >= 0) {
-        if (KeyShapes.shortRandom(s, runStart, i)) {
+    for (int i = 0; i <= n; i++) {
+      if (i < n && Chars.isAlnum(s.charAt(i))) {
+        if (runStart < 0) {
+          runStart = i;
+        }
+      } else if (runStart >= 0) {
+        if (i - runStart >= 8 && i - runStart <= 15 && KeyShapes.shortRandom(s, runStart, i)) {
           return Reasons.SECRET;
         }
         runStart = -1;

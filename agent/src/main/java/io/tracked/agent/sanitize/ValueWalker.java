@@ -134,11 +134,12 @@ final class ValueWalker {
 
   /** As {@link #judge(String, Object)}; {@code generatedId}: the host declared the value an id it generated. */
   Verdict judge(String name, Object value, boolean generatedId) {
-    if (ContentNames.isContent(name)) {
+    int flags = ContentNames.flags(name);
+    if ((flags & ContentNames.IS_CONTENT) != 0) {
       return DROP_CONTENT;
     }
     int hints = (generatedId ? StringClassifier.GENERATED_ID : 0)
-        | (ContentNames.suggestsKey(name) ? StringClassifier.KEY_NAME : 0);
+        | ((flags & ContentNames.KEY_LIKE) != 0 ? StringClassifier.KEY_NAME : 0);
     Verdict scalar = scalar(value, hints);
     if (scalar != null) {
       return scalar;
