@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tracked.agent.config.MethodsOption;
+import io.tracked.agent.event.EventBinding;
 import io.tracked.api.Tracked;
 import io.tracked.api.TrackedProperty;
 import java.util.Set;
