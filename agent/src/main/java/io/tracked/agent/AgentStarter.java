@@ -2,6 +2,7 @@ package io.tracked.agent;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.config.AgentSettings;
+import io.tracked.agent.config.RunningAgent;
 import io.tracked.agent.config.TrackedVersion;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.consent.HostSwitch;
@@ -16,12 +17,15 @@ import io.tracked.agent.pipeline.EventFactory;
 import io.tracked.agent.pipeline.EventPipeline;
 import io.tracked.agent.sanitize.Sanitizer;
 import io.tracked.agent.spool.Spool;
-import io.tracked.agent.weaving.LeanWeaver;
 import io.tracked.agent.weaving.MethodBindings;
 import io.tracked.agent.weaving.TrackedInstrumentation;
 import io.tracked.agent.weaving.WeavingListener;
 import io.tracked.agent.weaving.WeavingTransformer;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Wires the stages in the order data flows: advice → dispatcher (capture) → pipeline (consent, name
@@ -62,15 +66,16 @@ final class AgentStarter {
       }
     });
     TrackedBridge.install(dispatcher);
+    System.setProperty(RunningAgent.PROPERTY, TrackedVersion.get() + (attached ? " (attached)" : " (-javaagent)"));
     // Consent is not known yet: calls may be held in memory, but nothing is built or sent until it is.
     gate.openCapture();
 
+    Supplier<TrackedInstrumentation> weaving = () ->
+        new TrackedInstrumentation(bindings, settings.methods(), new WeavingListener(), hostSwitch::declare);
     if (attached) {
-      // The host is running: weave what is loaded, now, with Byte Buddy's retransformation.
-      new TrackedInstrumentation(bindings, settings.methods(), new WeavingListener(), hostSwitch::declare)
-          .install(instrumentation);
+      weaving.get().install(instrumentation); // the host is running: weave what is loaded, now
     } else {
-      startWeaving(bindings, settings, hostSwitch, instrumentation);
+      startWeaving(weaving, settings.methods().internalNames(), instrumentation);
     }
 
     EventPipeline pipeline = new EventPipeline(dispatcher, gate,
@@ -88,13 +93,23 @@ final class AgentStarter {
   }
 
   /**
-   * Registers the cheap gate and the lean start-up weaver. Nothing of Byte Buddy's AgentBuilder is
-   * built: a tracked class is woven on its loading thread, as it loads, with ASM and a type pool only.
+   * Registers the cheap gate at once and builds Byte Buddy on a background thread, so the host's
+   * start-up overlaps the agent's instead of waiting for it.
    */
-  private static void startWeaving(MethodBindings bindings, AgentSettings settings, HostSwitch hostSwitch,
+  private static void startWeaving(Supplier<TrackedInstrumentation> weaving, Set<String> configuredClasses,
       Instrumentation instrumentation) {
-    LeanWeaver weaver = new LeanWeaver(bindings, settings.methods(), hostSwitch::declare);
-    instrumentation.addTransformer(new WeavingTransformer(weaver, settings.methods().internalNames()), true);
+    CompletableFuture<ClassFileTransformer> byteBuddy = new CompletableFuture<>();
+    instrumentation.addTransformer(new WeavingTransformer(byteBuddy, configuredClasses), true);
+    Thread builder = new Thread(() -> {
+      try {
+        byteBuddy.complete(weaving.get().build());
+      } catch (Throwable failure) {
+        byteBuddy.completeExceptionally(failure);
+        AgentLog.info("the weaver could not be built (" + failure + "); no method is tracked in this run");
+      }
+    }, "tracked-init");
+    builder.setDaemon(true);
+    builder.start();
   }
 
   /**

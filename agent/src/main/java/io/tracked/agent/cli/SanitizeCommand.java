@@ -61,7 +61,8 @@ final class SanitizeCommand {
         }
         Object name = input.get("name");
         String propertyName = name == null ? null : name instanceof String ? (String) name : json(name);
-        Verdict verdict = PropertyNames.judge(sanitizer, propertyName, input.get("value"));
+        Verdict verdict = PropertyNames.judge(sanitizer, propertyName, input.get("value"),
+            generatedId(input.get("generatedId")));
         out.println(verdictLine(propertyName, verdict.value(), verdict.sendable(),
             verdict.action().name().toLowerCase(Locale.ROOT), verdict.reason()));
       }
@@ -120,6 +121,11 @@ final class SanitizeCommand {
       default:
         throw new JsonProcessingException("unexpected " + token) {};
     }
+  }
+
+  /** The input's {@code generatedId} flag: true or "true" sets it; anything else, or none, does not. */
+  private static boolean generatedId(Object flag) {
+    return Boolean.TRUE.equals(flag) || "true".equals(flag);
   }
 
   private static String verdictLine(String name, Object value, boolean withValue, String action, String reason) {

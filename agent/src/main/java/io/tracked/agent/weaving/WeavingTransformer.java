@@ -2,34 +2,37 @@ package io.tracked.agent.weaving;
 
 import io.tracked.agent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The transformer the JVM sees at start-up: a cheap gate in front of the weaver. Every class the host
- * loads is checked here by name and by one scan of its bytes for the {@code io.tracked.api}
- * annotations. Only a class that mentions them (or that the {@code methods} option names) is handed
- * to the weaver ({@link LeanWeaver}, on the loading thread: it is light enough to need no head start,
- * and a tracked class is woven as it loads, so no call of it is ever missed); the thousands of others
- * are never parsed.
+ * The transformer the JVM sees at start-up: a cheap gate in front of Byte Buddy. Byte Buddy takes
+ * hundreds of milliseconds to load, so it is built on a background thread while the host starts;
+ * meanwhile every class the host loads is checked here by the {@link CandidateGate} (name, one scan
+ * of its bytes for the {@code io.tracked.api} annotations, its supertypes' headers). Only a class
+ * that may hold a tracked method waits for Byte Buddy; the thousands of others never do, and are
+ * never parsed.
  */
 public final class WeavingTransformer implements ClassFileTransformer {
 
-  private static final byte[] API_DESCRIPTOR_PREFIX = "Lio/tracked/api/".getBytes(StandardCharsets.US_ASCII);
   private static final String[] IGNORED_PREFIXES = {
     "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/tracked/agent/", "org/graalvm/",
   };
-  private final ClassFileTransformer weaver;
-  private final Set<String> configuredClasses;
+  private static final long READY_TIMEOUT_SECONDS = 30;
+
+  private final CompletableFuture<ClassFileTransformer> byteBuddy;
+  private final CandidateGate gate;
 
   /**
-   * @param weaver weaves a class that passed the gate; returns null to leave it unchanged
+   * @param byteBuddy completes with Byte Buddy's transformer once it is built
    * @param configuredClasses internal names (a/b/C) of the classes the {@code methods} option names
    */
-  public WeavingTransformer(ClassFileTransformer weaver, Set<String> configuredClasses) {
-    this.weaver = weaver;
-    this.configuredClasses = configuredClasses;
+  public WeavingTransformer(CompletableFuture<ClassFileTransformer> byteBuddy, Set<String> configuredClasses) {
+    this.byteBuddy = byteBuddy;
+    this.gate = new CandidateGate(configuredClasses);
   }
 
   @Override
@@ -39,16 +42,27 @@ public final class WeavingTransformer implements ClassFileTransformer {
       if (loader == null || className == null || classfileBuffer == null || ignored(className)) {
         return null;
       }
-      if (!configuredClasses.contains(className) && !mentions(classfileBuffer, API_DESCRIPTOR_PREFIX)) {
+      if (!gate.candidate(loader, className, classfileBuffer, protectionDomain)) {
         return null;
       }
-      return weaver.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+      ClassFileTransformer weaver = byteBuddy.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      try {
+        return weaver.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+      } catch (RuntimeException reported) {
+        // Byte Buddy has told the WeavingListener, which reports it once with its cause.
+        return null;
+      }
+    } catch (TimeoutException slow) {
+      AgentLog.once("weaver-timeout", "the weaver was not ready after " + READY_TIMEOUT_SECONDS + " s; "
+          + className.replace('/', '.') + " runs unchanged");
+      return null;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return null;
     } catch (Throwable failure) {
       // The host's class must load whatever happens here.
       AgentLog.once("weaver-failed:" + className, "could not instrument " + className.replace('/', '.') + " ("
-          + failure + "); it runs unchanged and its events are not recorded. Fix: track a smaller method (a"
-          + " method near the 64 KB bytecode limit cannot take the advice), or report this error if the class is"
-          + " otherwise ordinary");
+          + failure + "); it runs unchanged");
       return null;
     }
   }
@@ -58,25 +72,6 @@ public final class WeavingTransformer implements ClassFileTransformer {
       if (internalName.startsWith(prefix)) {
         return true;
       }
-    }
-    return false;
-  }
-
-  /** Whether {@code bytes} contains {@code needle}: the annotation's descriptor is in the constant pool. */
-  static boolean mentions(byte[] bytes, byte[] needle) {
-    byte first = needle[0];
-    int last = bytes.length - needle.length;
-    outer:
-    for (int i = 0; i <= last; i++) {
-      if (bytes[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < needle.length; j++) {
-        if (bytes[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
     }
     return false;
   }
