@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ import java.util.stream.Collectors;
  *       test names one with {@link #userHome(Path)} or opts out with {@link #inheritUserHome()}, so it
  *       can never read the developer's {@code ~/.continue} or write an outbox there.</li>
  * </ul>
- * The child's console encoding is pinned to UTF-8 so its output decodes the same everywhere.
+ * The child's console encoding is pinned to UTF-8 so its output decodes the same everywhere, and its
+ * arguments reach it intact under any locale (see {@link PortableCommandLine}).
  */
 public final class ChildJvm {
 
@@ -54,6 +56,7 @@ public final class ChildJvm {
     private Path userHome;
     private boolean inheritUserHome;
     private String stdin;
+    private Charset platformEncoding = PortableCommandLine.platformEncoding();
 
     /** A new launcher; configure it, then {@link #start()}. Same as {@link #builder()}. */
     public ChildJvm() {
@@ -150,6 +153,15 @@ public final class ChildJvm {
         return this;
     }
 
+    /**
+     * The encoding this JVM passes a child's arguments in (default: the locale's); tests of
+     * {@link PortableCommandLine} set ASCII to play a POSIX locale.
+     */
+    ChildJvm platformEncoding(Charset encoding) {
+        this.platformEncoding = Objects.requireNonNull(encoding, "encoding");
+        return this;
+    }
+
     /** The command line {@link #start()} would run, for messages (home chosen at start not included). */
     public List<String> command() {
         return command(userHome);
@@ -193,12 +205,12 @@ public final class ChildJvm {
                 home = Files.createTempDirectory("tracked-home-");
             }
             List<String> command = command(home);
-            ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> env = new LinkedHashMap<>(envSet);
             if (home != null) {
                 env.putIfAbsent("HOME", home.toAbsolutePath().toString());
                 env.putIfAbsent("USERPROFILE", home.toAbsolutePath().toString());
             }
+            ProcessBuilder builder = new ProcessBuilder(PortableCommandLine.prepare(command, platformEncoding, env));
             ChildEnvironment.apply(builder.environment(), env, envRemoved);
             if (workDir != null) {
                 builder.directory(workDir.toFile());
