@@ -8,9 +8,8 @@ import java.util.regex.Pattern;
 /** "/comment": asks the model for a one-line comment on the function around the cursor and inserts it above. */
 final class CommentCommand implements SlashCommand {
 
-  private static final Pattern JAVA_DECLARATION =
-      Pattern.compile(
-          "^(\\s*)(?:(?:public|protected|private|static|final)\\s+)*[\\w<>\\[\\]]+\\s+(\\w+)\\s*\\([^)]*\\)\\s*\\{\\s*$");
+  private static final Pattern JAVA_DECLARATION = Pattern.compile(
+      "^(\\s*)(?:(?:public|protected|private|static|final)\\s+)*[\\w<>\\[\\]]+\\s+(\\w+)\\s*\\([^)]*\\)\\s*\\{\\s*$");
   private static final Pattern PYTHON_DECLARATION = Pattern.compile("^(\\s*)def\\s+(\\w+)\\s*\\(.*$");
   private static final Pattern NAME = Pattern.compile("\\b[a-z]\\w{2,}\\b");
   private static final Set<String> KEYWORDS = Set.of(

@@ -13,8 +13,8 @@ record ModelConfig(String name, String provider, String apiKey, String apiBase) 
   static final ModelConfig CLAUDE = new ModelConfig(
       "claude-3-5-sonnet-20241022", "anthropic", SampleContent.ANTHROPIC_API_KEY, SampleContent.GATEWAY_URL);
 
-  static final ModelConfig GPT_MINI =
-      new ModelConfig("gpt-4o-mini", "openai", SampleContent.OPENAI_API_KEY, SampleContent.GATEWAY_URL);
+  static final ModelConfig GPT_MINI = new ModelConfig("gpt-4o-mini", "openai", SampleContent.OPENAI_API_KEY,
+      SampleContent.GATEWAY_URL);
 
   boolean needsApiKey() {
     return !"ollama".equals(provider);

@@ -59,13 +59,11 @@ public final class SampleContent {
       + "PRIVATE KEY-----";
 
   /** What the nightly job logged when it failed; the user pastes it into the chat. */
-  static final String NIGHTLY_TRACE =
-      "java.lang.ArithmeticException: / by zero\n"
-          + "\tat com.acme.billing.Invoice.lateFeeCents(Invoice.java:41)\n"
-          + "\tat com.acme.billing.NightlyRun.main(NightlyRun.java:17)";
+  static final String NIGHTLY_TRACE = "java.lang.ArithmeticException: / by zero\n"
+      + "\tat com.acme.billing.Invoice.lateFeeCents(Invoice.java:41)\n"
+      + "\tat com.acme.billing.NightlyRun.main(NightlyRun.java:17)";
 
-  static final String INVOICE_SOURCE =
-      """
+  static final String INVOICE_SOURCE = """
       package com.acme.billing;
 
       import java.time.LocalDate;
@@ -118,8 +116,7 @@ public final class SampleContent {
   /** Where the scripted user starts typing in Invoice.java: after the last method. */
   static final String INVOICE_INSERTION_POINT = "    return lateFeeCents;\n  }";
 
-  static final String RECONCILE_SOURCE =
-      """
+  static final String RECONCILE_SOURCE = """
       \"\"\"Reconciles Acme Billing invoices against the ledger export.
 
       Maintainer: alice.smith@acme-billing.com
@@ -149,39 +146,35 @@ public final class SampleContent {
    * What the scripted user types into Invoice.java, one suggestion request after each step; each
    * step ends where the autocomplete engine has something to offer.
    */
-  static final List<TypingStep> INVOICE_TYPING =
-      List.of(
-          new TypingStep(
-              "\n\n  public long totalDueCents(LocalDate today) {\n    long balanceCents = ",
-              "balanceCents();"),
-          new TypingStep("\n    long lateFeeCents = ", "lateFeeCents(today);"),
-          new TypingStep("\n    return ", "balanceCents + lateFeeCents;"),
-          new TypingStep(
-              "\n  }\n\n  public boolean isOverdue(LocalDate today) {\n    if (",
-              "today.isAfter(dueDate)) {"));
+  static final List<TypingStep> INVOICE_TYPING = List.of(
+      new TypingStep(
+          "\n\n  public long totalDueCents(LocalDate today) {\n    long balanceCents = ",
+          "balanceCents();"),
+      new TypingStep("\n    long lateFeeCents = ", "lateFeeCents(today);"),
+      new TypingStep("\n    return ", "balanceCents + lateFeeCents;"),
+      new TypingStep(
+          "\n  }\n\n  public boolean isOverdue(LocalDate today) {\n    if (",
+          "today.isAfter(dueDate)) {"));
 
   /** Typed after the last Invoice.java step, so that the file compiles again. */
   static final String INVOICE_TYPING_END = "\n      return true;\n    }\n    return false;\n  }";
 
   /** What the scripted user types at the end of reconcile.py. */
-  static final List<TypingStep> RECONCILE_TYPING =
-      List.of(
-          new TypingStep(
-              "\n\nif __name__ == \"__main__\":\n    for row in ",
-              "csv.DictReader(open(LEDGER_EXPORT)):"),
-          new TypingStep("\n        mismatches.append(", "(row[\"invoice_id\"], \"checked\"))"));
+  static final List<TypingStep> RECONCILE_TYPING = List.of(
+      new TypingStep(
+          "\n\nif __name__ == \"__main__\":\n    for row in ",
+          "csv.DictReader(open(LEDGER_EXPORT)):"),
+      new TypingStep("\n        mismatches.append(", "(row[\"invoice_id\"], \"checked\"))"));
 
   /** The first chat question: a prompt with a pasted stack trace and an e-mail address, about the open file. */
-  static final String FIRST_PROMPT =
-      "Why is lateFeeCents double-charging our Berlin customers? Last night's run logged\n"
-          + NIGHTLY_TRACE
-          + "\nPlease reply to "
-          + USER_EMAIL
-          + " with a fix.";
+  static final String FIRST_PROMPT = "Why is lateFeeCents double-charging our Berlin customers? Last night's run logged\n"
+      + NIGHTLY_TRACE
+      + "\nPlease reply to "
+      + USER_EMAIL
+      + " with a fix.";
 
   /** The second chat question, asked after switching models. */
-  static final String SECOND_PROMPT =
-      "Write a JUnit test for totalDueCents that covers an invoice paid on the due date.";
+  static final String SECOND_PROMPT = "Write a JUnit test for totalDueCents that covers an invoice paid on the due date.";
 
   static final String EDIT_INSTRUCTION = "rename balanceCents to outstandingCents";
   static final String CMD_REQUEST = "run the invoice tests on alice.smith's branch";

@@ -27,7 +27,8 @@ public final class SlashCommands {
   public String run(String name, String input, String filepath) {
     SlashCommand command = commands.get(name);
     if (command == null) {
-      throw new IllegalArgumentException("unknown command /" + name + "; try one of /" + String.join(" /", commands.keySet()));
+      throw new IllegalArgumentException(
+          "unknown command /" + name + "; try one of /" + String.join(" /", commands.keySet()));
     }
     String reply = command.run(input, filepath);
     used.add(name);

@@ -29,10 +29,9 @@ final class Transcript {
   String toMarkdown() {
     StringBuilder markdown = new StringBuilder("# Chat transcript\n");
     for (Message message : messages) {
-      String who =
-          message.role() == Role.USER
-              ? "You"
-              : message.model().isEmpty() ? "Editor" : "Assistant (" + message.model() + ")";
+      String who = message.role() == Role.USER
+          ? "You"
+          : message.model().isEmpty() ? "Editor" : "Assistant (" + message.model() + ")";
       markdown.append("\n**").append(who).append(":**\n\n").append(message.text()).append('\n');
     }
     return markdown.toString();

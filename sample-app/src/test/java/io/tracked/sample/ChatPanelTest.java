@@ -54,6 +54,7 @@ class ChatPanelTest {
     assertThrows(IllegalStateException.class,
         () -> chat.sendRequest("gpt-4o-mini", "openai", "hi", "", SampleContent.USER_EMAIL, SampleContent.GATEWAY_URL));
     assertThrows(IllegalArgumentException.class,
-        () -> chat.sendRequest("gpt-4o-mini", "anthropic", "hi", "key", SampleContent.USER_EMAIL, SampleContent.GATEWAY_URL));
+        () -> chat.sendRequest("gpt-4o-mini", "anthropic", "hi", "key", SampleContent.USER_EMAIL,
+            SampleContent.GATEWAY_URL));
   }
 }

@@ -37,7 +37,8 @@ class SampleContentTest {
       // Chat prompts, and what followed each slash command's name.
       session.transcript().messages().stream()
           .filter(message -> message.role() == Transcript.Role.USER)
-          .map(message -> message.text().startsWith("/") ? message.text().replaceFirst("^/\\w+\\s*", "") : message.text())
+          .map(message -> message.text().startsWith("/") ? message.text().replaceFirst("^/\\w+\\s*", "")
+              : message.text())
           .filter(text -> !text.isEmpty())
           .forEach(content::add);
       content.add(SampleContent.USER_EMAIL);
@@ -54,7 +55,8 @@ class SampleContentTest {
 
   @Test
   void noForbiddenStringLooksLikeALegitimateValue() {
-    List<String> legitimate = new ArrayList<>(List.of("java", "py", "true", "false", "edit", "comment", "share", "cmd"));
+    List<String> legitimate = new ArrayList<>(
+        List.of("java", "py", "true", "false", "edit", "comment", "share", "cmd"));
     for (ModelConfig model : List.of(ModelConfig.LLAMA, ModelConfig.CLAUDE, ModelConfig.GPT_MINI)) {
       legitimate.add(model.name());
       legitimate.add(model.provider());

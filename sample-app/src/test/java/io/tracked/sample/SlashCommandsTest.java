@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SlashCommandsTest {
 
-  private static final String SOURCE =
-      "class A {\n  int count;\n\n  int next(int step) {\n    count += step;\n    return count;\n  }\n}\n";
+  private static final String SOURCE = "class A {\n  int count;\n\n  int next(int step) {\n    count += step;\n    return count;\n  }\n}\n";
 
   private final GenerationHistory history = new GenerationHistory();
   private final Transcript transcript = new Transcript();

@@ -36,8 +36,8 @@ class TrackedMethodsTest {
    * Arguments that carry what must never leave the machine; the sanitizer has to drop them: most by
    * their names, {@code workspace} (a path) and {@code apiBase} (a URL with a token) by their values.
    */
-  private static final Set<String> CONTENT =
-      Set.of("prefix", "completion", "filepath", "prompt", "apiKey", "userEmail", "input", "workspace", "apiBase");
+  private static final Set<String> CONTENT = Set.of("prefix", "completion", "filepath", "prompt", "apiKey", "userEmail",
+      "input", "workspace", "apiBase");
 
   private static final Set<Class<?>> SCALARS = Set.of(
       String.class, boolean.class, int.class, long.class, Boolean.class, Integer.class, Long.class);
@@ -82,7 +82,9 @@ class TrackedMethodsTest {
   @Test
   void trackedMethodsArePublicAndTakeOnlyScalars() {
     for (Method method : trackedMethods()) {
-      assertTrue(Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(method.getDeclaringClass().getModifiers()), method.toString());
+      assertTrue(
+          Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(method.getDeclaringClass().getModifiers()),
+          method.toString());
       assertTrue(method.getAnnotation(Tracked.class).returns().isEmpty(), "no return value is captured: " + method);
       for (Parameter parameter : method.getParameters()) {
         assertTrue(SCALARS.contains(parameter.getType()), parameter + " of " + method);

@@ -81,8 +81,10 @@ class SampleAppIT {
         assertEquals(expected, new TreeSet<>(event.properties().keySet()), "properties of " + event);
         assertEquals("Tracked Sample Editor", event.property("ideName"));
       }
-      assertEquals(Boolean.TRUE, posthog.events("autocomplete").stream().anyMatch(e -> Boolean.TRUE.equals(e.property("accepted"))));
-      assertEquals(Boolean.TRUE, posthog.events("autocomplete").stream().anyMatch(e -> Boolean.FALSE.equals(e.property("accepted"))));
+      assertEquals(Boolean.TRUE,
+          posthog.events("autocomplete").stream().anyMatch(e -> Boolean.TRUE.equals(e.property("accepted"))));
+      assertEquals(Boolean.TRUE,
+          posthog.events("autocomplete").stream().anyMatch(e -> Boolean.FALSE.equals(e.property("accepted"))));
       assertTrue(posthog.events("$pageview").stream().anyMatch(e -> "/history".equals(e.property("$current_url"))));
 
       String everythingSent = posthog.allBodies();
