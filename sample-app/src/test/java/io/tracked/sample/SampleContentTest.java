@@ -3,6 +3,12 @@ package io.tracked.sample;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracked.sample.chat.Transcript;
+import io.tracked.sample.content.SampleContent;
+import io.tracked.sample.editor.Editor;
+import io.tracked.sample.models.ModelConfig;
+import io.tracked.sample.settings.TelemetrySettings;
+import io.tracked.sample.views.View;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

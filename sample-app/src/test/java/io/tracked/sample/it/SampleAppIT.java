@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tracked.sample.SampleContent;
+import io.tracked.sample.content.SampleContent;
 import io.tracked.testkit.CapturedEvent;
 import io.tracked.testkit.ChildJvm;
 import io.tracked.testkit.FakePostHog;
