@@ -39,7 +39,10 @@ public final class ConsentGate {
   private volatile State state = State.UNKNOWN;
   private volatile List<SwitchReading> readings = List.of();
   private List<String> reportedProblems = List.of();
-  private ScheduledExecutorService executor;
+  // Starting and stopping take this lock, never the gate's own monitor: refresh() holds that one while
+  // it reads files, and the shutdown path must not wait behind a read that a hostile file could stall.
+  private final Object lifecycle = new Object();
+  private volatile ScheduledExecutorService executor;
   private ConsentWatcher watcher;
 
   public ConsentGate(List<ConsentSwitch> switches, List<Path> watchedFiles) {
@@ -150,7 +153,13 @@ public final class ConsentGate {
   }
 
   /** Starts re-reading the switches: on file changes, on host reports, and every second. */
-  public synchronized void startPolling() {
+  public void startPolling() {
+    synchronized (lifecycle) {
+      startPollingLocked();
+    }
+  }
+
+  private void startPollingLocked() {
     if (executor != null) {
       return;
     }
@@ -177,14 +186,17 @@ public final class ConsentGate {
     }
   }
 
-  public synchronized void stopPolling() {
-    if (watcher != null) {
-      watcher.close();
-      watcher = null;
-    }
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
+  /** Stops re-reading; never waits for a read in progress (its thread is a daemon). */
+  public void stopPolling() {
+    synchronized (lifecycle) {
+      if (watcher != null) {
+        watcher.close();
+        watcher = null;
+      }
+      if (executor != null) {
+        executor.shutdownNow();
+        executor = null;
+      }
     }
   }
 }

@@ -6,19 +6,19 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.tracked.agent.files.BoundedFile;
+import io.tracked.agent.files.FileStamp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.BiFunction;
 
 /**
  * Reads a consent setting from a JSON file the way Continue does (comments and trailing commas
  * allowed), re-parsing only when the file changed. Everything that can go wrong with a file the
- * user edits (missing, empty, half-written, binary, a directory, unreadable) becomes a reading, never
- * an exception; all but a missing file deny, each with a line that names the file and the fix.
+ * user edits (missing, empty, half-written, binary, a directory, unreadable, a named pipe, a link to a
+ * device, a huge file: see {@link BoundedFile}) becomes a reading, never an exception; all but a
+ * missing file deny, each with a line that names the file and the fix and never quotes its content.
  * It streams through the document with jackson-core alone: databind's tree model would cost the
  * agent's start-up a few hundred classes for one value.
  */
@@ -42,7 +42,7 @@ final class JsoncFileReader {
   private final String whenMissing;
   private final String[] path;
   private final BiFunction<Value, String, SwitchReading> judge;
-  private Object lastStamp;
+  private FileStamp lastStamp;
   private SwitchReading lastReading;
 
   /**
@@ -81,37 +81,43 @@ final class JsoncFileReader {
     };
   }
 
+  /**
+   * Reads the setting, re-parsing only when the file's stamp changed. A file that keeps failing is
+   * not re-read until it changes, and a file that is not a small regular file is never opened.
+   */
   synchronized SwitchReading read() {
     String source = file.toString();
-    BasicFileAttributes attributes;
+    FileStamp stamp;
     try {
-      attributes = Files.readAttributes(file, BasicFileAttributes.class);
-    } catch (NoSuchFileException missing) {
+      stamp = BoundedFile.stamp(file);
+    } catch (IOException | SecurityException unreadable) {
+      lastStamp = null;
+      return SwitchReading.unreadable(name, source, "cannot inspect " + source + " ("
+          + BoundedFile.kindOf(unreadable) + "); telemetry stays off. Fix: make it and its directory readable, or remove it");
+    }
+    if (stamp == null) {
       lastStamp = null;
       return SwitchReading.allow(name, "absent", source + " (" + whenMissing + ")");
-    } catch (IOException | SecurityException unreadable) {
-      return SwitchReading.unreadable(name, source, "cannot read " + source + ": " + unreadable
-          + "; telemetry stays off. Fix: make the file readable, or remove it");
     }
-    if (attributes.isDirectory()) {
-      return SwitchReading.unreadable(name, source, source
-          + " is a directory, not a file; telemetry stays off. Fix: replace it with a JSON file, or remove it");
-    }
-    // Editors save by rewriting or renaming; size, modification time and identity tell us whether to re-parse.
-    Object stamp = attributes.lastModifiedTime().toMillis() + ":" + attributes.size() + ":" + attributes.fileKey();
     if (stamp.equals(lastStamp) && lastReading != null) {
       return lastReading;
     }
-    SwitchReading reading = parse(source);
+    SwitchReading reading = parse(source, BoundedFile.read(file, stamp, BoundedFile.MAX_CONFIG_BYTES));
     lastStamp = stamp;
     lastReading = reading;
     return reading;
   }
 
-  private SwitchReading parse(String source) {
+  private SwitchReading parse(String source, BoundedFile.Read read) {
+    if (read.status() == BoundedFile.Status.MISSING) {
+      return SwitchReading.allow(name, "absent", source + " (" + whenMissing + ")");
+    }
+    if (read.status() == BoundedFile.Status.REFUSED) {
+      return SwitchReading.unreadable(name, source, read.problem() + " (telemetry stays off until it is fixed)");
+    }
+    byte[] bytes = read.bytes();
     Value value;
     try {
-      byte[] bytes = Files.readAllBytes(file);
       if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
         return SwitchReading.unreadable(name, source, source
             + " is empty; telemetry stays off. Fix: write {} into it, or remove it");
@@ -129,11 +135,12 @@ final class JsoncFileReader {
     } catch (JsonParseException malformed) {
       JsonLocation at = malformed.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      // Position and kind only: the parser's own message quotes the text it met, which may be a secret.
       return SwitchReading.unreadable(name, source, source + " is not valid JSON" + where + " ("
-          + malformed.getOriginalMessage().split("\n")[0] + "); telemetry stays off until it is fixed");
+          + JsonErrorKind.of(malformed) + "); telemetry stays off until it is fixed");
     } catch (IOException | RuntimeException unreadable) {
-      return SwitchReading.unreadable(name, source, "cannot read " + source + ": " + unreadable
-          + "; telemetry stays off. Fix: make the file readable, or remove it");
+      return SwitchReading.unreadable(name, source, "cannot read " + source + " (" + BoundedFile.kindOf(unreadable)
+          + "); telemetry stays off. Fix: make the file readable, or remove it");
     }
     return judge.apply(value, source);
   }
@@ -169,15 +176,19 @@ final class JsoncFileReader {
       case VALUE_NULL:
         return new Value(Value.Kind.NULL, false, "null");
       case VALUE_STRING:
-        return new Value(Value.Kind.OTHER, false, "\"" + parser.getText() + "\"");
+        // The kind, never the text: a wrong value can be something the user pasted by mistake.
+        return new Value(Value.Kind.OTHER, false, "a string");
       case START_OBJECT:
         parser.skipChildren();
         return new Value(Value.Kind.OTHER, false, "an object");
       case START_ARRAY:
         parser.skipChildren();
         return new Value(Value.Kind.OTHER, false, "an array");
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return new Value(Value.Kind.OTHER, false, "a number");
       default:
-        return new Value(Value.Kind.OTHER, false, parser.getText());
+        return new Value(Value.Kind.OTHER, false, "an unexpected value");
     }
   }
 }
