@@ -124,7 +124,8 @@ class HostileConsentFilesIT {
       assertEquals(1, problemLines.size(), "one line names the file and the fix:\n" + bad.result.stderr());
       assertTrue(problemLines.get(0).contains(hostile.says), problemLines.get(0));
       for (int i = 0; i + 6 <= SECRET.length(); i++) {
-        assertFalse(bad.result.stderr().contains(SECRET.substring(i, i + 6)), "quotes the file:\n" + bad.result.stderr());
+        assertFalse(bad.result.stderr().contains(SECRET.substring(i, i + 6)),
+            "quotes the file:\n" + bad.result.stderr());
       }
       assertTrue(bad.result.stderr().contains("telemetry off"), bad.result.stderr());
       posthog.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
@@ -162,7 +163,7 @@ class HostileConsentFilesIT {
   private static Run run(Path java, Path home, FakePostHog posthog) throws IOException {
     Path heapLog = Files.createTempFile(home, "heap", ".log");
     ChildJvm.Result result = SampleAppIT.sample(java,
-            "posthog.apiKey=" + SampleAppIT.API_KEY + ",posthog.host=" + posthog.url(), "--sessions", "2")
+        "posthog.apiKey=" + SampleAppIT.API_KEY + ",posthog.host=" + posthog.url(), "--sessions", "2")
         .jvmArg("-Xlog:gc+heap+exit:file=" + heapLog)
         .userHome(home)
         .run(Duration.ofSeconds(90));
