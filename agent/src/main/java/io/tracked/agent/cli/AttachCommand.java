@@ -2,7 +2,7 @@ package io.tracked.agent.cli;
 
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.VirtualMachine;
-import io.tracked.agent.TrackedAgent;
+import io.tracked.agent.config.RunningAgent;
 import java.io.File;
 import java.io.PrintStream;
 
@@ -18,7 +18,7 @@ final class AttachCommand {
     }
     String agentJar;
     try {
-      agentJar = new File(TrackedAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+      agentJar = new File(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
     } catch (Exception unknown) {
       err.println("cannot locate the agent jar: " + unknown);
       return 1;
@@ -30,6 +30,12 @@ final class AttachCommand {
     try {
       VirtualMachine vm = VirtualMachine.attach(arguments[0]);
       try {
+        String running = vm.getSystemProperties().getProperty(RunningAgent.PROPERTY);
+        if (running != null) {
+          out.println("Tracked agent already running in JVM " + arguments[0] + " (" + running + "); nothing to do."
+              + " To change its options, restart that application");
+          return 0;
+        }
         vm.loadAgent(agentJar, arguments.length == 2 ? arguments[1] : null);
       } finally {
         vm.detach();

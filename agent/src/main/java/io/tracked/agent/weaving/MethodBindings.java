@@ -1,5 +1,6 @@
 package io.tracked.agent.weaving;
 
+import io.tracked.agent.event.EventBinding;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,6 +45,16 @@ public final class MethodBindings {
 
   public int size() {
     return ids.size();
+  }
+
+  private final ConcurrentHashMap<String, Integer> eventKeys = new ConcurrentHashMap<>();
+
+  /**
+   * The number of an event name, the same for every method that records it: a tracked call nested
+   * in a call of the same event on the same thread is not counted again.
+   */
+  public synchronized int eventKey(String eventName) {
+    return eventKeys.computeIfAbsent(eventName, name -> eventKeys.size());
   }
 
   private final ConcurrentHashMap<String, Integer> switchIds = new ConcurrentHashMap<>();
