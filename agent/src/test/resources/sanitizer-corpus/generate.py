@@ -3,6 +3,8 @@
 Run: python3 generate.py   (Python 3.8+, standard library only)
 """
 import os
+ESCAPED = {"secret", "private-key", "key-uuid", "key-uuid-like", "key-placeholder", "key-short-random",
+           "key-license", "key-id-secret", "key-compound"}
 import json, random, string
 R = random.Random(20240601)
 A = string.ascii_letters + string.digits
@@ -441,8 +443,10 @@ add('composite', "keep", {"os": "Linux", "arch": "x86_64", "ideVersion": "1.91.1
 add('composite', "keep", [1, 2, 3], "sizes")
 add('composite', "keep", [], "empty")
 
+exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'more_cases.py')).read())
+
 for c in cases:
-    if c["class"] in ("secret", "private-key") and isinstance(c["value"], str):
+    if c["class"] in ESCAPED and isinstance(c["value"], str):
         c["value"] = ("ESC", c["value"])
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'corpus.jsonl'), 'w') as out:

@@ -18,4 +18,11 @@ public @interface TrackedProperty {
 
   /** The property name. */
   String value();
+
+  /**
+   * Declares the value an id the host generated itself (a UUID, bare or after a short prefix such as
+   * {@code chat-}), so the agent sends it. Without this, a UUID is dropped: a vendor's API key can be a
+   * bare UUID and cannot be told from an id by its shape. Every other sanitizer rule still applies.
+   */
+  boolean generatedId() default false;
 }

@@ -27,7 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>It runs on the agent's own thread, not the host's, so it bounds how many events per second the
  * agent can build (and so how soon a burst drains from the 4096-call queue), and it is the CPU the
- * agent spends per property. Measured directly on {@link Sanitizer#sanitize(String, Object)}, without
+ * agent spends per property. Measured directly on {@link Sanitizer#sanitize(String, Object, boolean)}, without
  * the agent, on {@value #VALUES} (name, value) pairs drawn at random (fixed seed, so the branch
  * predictor cannot learn a short cycle) from:
  *
@@ -65,6 +65,7 @@ public class SanitizerBenchmark {
   private final Sanitizer sanitizer = new Sanitizer();
   private final String[] names = new String[VALUES];
   private final Object[] inputs = new Object[VALUES];
+  private final boolean[] generatedIds = new boolean[VALUES];
 
   static List<Object[]> kept() {
     List<Object[]> pool = new ArrayList<>();
@@ -100,7 +101,7 @@ public class SanitizerBenchmark {
     pool.add(pair("osVersion", "6.8.0-45-generic"));
     pool.add(pair("locale", "en-US"));
     pool.add(pair("outcome", "max_tokens"));
-    pool.add(pair("sessionId", "550e8400-e29b-41d4-a716-446655440000"));
+    pool.add(new Object[] {"sessionId", "550e8400-e29b-41d4-a716-446655440000", Boolean.TRUE}); // a declared generated id
     pool.add(pair("createdAt", "2024-06-01T12:34:56.789Z"));
     pool.add(pair("ideName", "Visual Studio Code"));
     return pool;
@@ -190,7 +191,8 @@ public class SanitizerBenchmark {
       Object[] pair = pool.get(random.nextInt(pool.size()));
       names[i] = (String) pair[0];
       inputs[i] = pair[1];
-      Verdict verdict = sanitizer.sanitize(names[i], inputs[i]);
+      generatedIds[i] = generatedId(pair);
+      Verdict verdict = sanitizer.sanitize(names[i], inputs[i], generatedIds[i]);
       sendable += verdict.sendable() ? 1 : 0;
       reasons.merge(verdict.reason(), 1, Integer::sum);
     }
@@ -198,9 +200,14 @@ public class SanitizerBenchmark {
         values, VALUES, sendable, 100.0 * sendable / VALUES, reasons);
   }
 
+  /** A pair's third element, when present, says the host declared the property a generated id. */
+  private static boolean generatedId(Object[] pair) {
+    return pair.length > 2 && Boolean.TRUE.equals(pair[2]);
+  }
+
   private void expect(List<Object[]> pool, boolean sendable) {
     for (Object[] pair : pool) {
-      Verdict verdict = sanitizer.sanitize((String) pair[0], pair[1]);
+      Verdict verdict = sanitizer.sanitize((String) pair[0], pair[1], generatedId(pair));
       if (verdict.sendable() != sendable) {
         throw new IllegalStateException("the sanitizer's rules changed: " + pair[0] + " was expected to be "
             + (sendable ? "kept" : "dropped") + " but got " + verdict + "; update SanitizerBenchmark's pools");
@@ -228,8 +235,9 @@ public class SanitizerBenchmark {
     Sanitizer judge = sanitizer;
     String[] n = names;
     Object[] v = inputs;
+    boolean[] g = generatedIds;
     for (int i = 0; i < n.length; i++) {
-      blackhole.consume(judge.sanitize(n[i], v[i]));
+      blackhole.consume(judge.sanitize(n[i], v[i], g[i]));
     }
   }
 }

@@ -81,6 +81,7 @@ final class CatalogCommand {
         line.put("event", entry.binding().eventName());
         line.set("properties", JSON.valueToTree(entry.properties()));
         line.set("neverSent", JSON.valueToTree(entry.neverSent()));
+        line.set("generatedIds", JSON.valueToTree(new java.util.TreeSet<>(entry.binding().generatedIds())));
         if (!entry.warnings().isEmpty()) {
           line.set("warnings", JSON.valueToTree(entry.warnings()));
         }

@@ -60,7 +60,8 @@ final class SanitizeCommand {
         }
         JsonNode name = input.get("name");
         String propertyName = name == null || name.isNull() ? null : name.asText();
-        Verdict verdict = PropertyNames.judge(sanitizer, propertyName, JSON.treeToValue(input.get("value"), Object.class));
+        Verdict verdict = PropertyNames.judge(sanitizer, propertyName, JSON.treeToValue(input.get("value"), Object.class),
+            input.path("generatedId").asBoolean(false));
         result.put("name", propertyName);
         if (verdict.sendable()) {
           result.set("value", JSON.valueToTree(verdict.value()));

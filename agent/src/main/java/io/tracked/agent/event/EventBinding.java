@@ -22,13 +22,32 @@ public record EventBinding(
     boolean onException,
     /** Properties read by field path from a reported argument (or {@code this}). */
     List<FieldCapture> fieldCaptures,
-    boolean includesSelf) {
+    boolean includesSelf,
+    /** The properties the host declared ids it generated itself ({@code @TrackedProperty(generatedId = true)}). */
+    java.util.Set<String> generatedIds) {
+
+  public EventBinding {
+    generatedIds = generatedIds == null ? java.util.Set.of() : java.util.Set.copyOf(generatedIds);
+  }
+
+  /** A binding that declares no generated ids. */
+  public EventBinding(String className, String methodName, String descriptor, String eventName,
+      List<String> argumentProperties, String returnProperty, boolean onException, List<FieldCapture> fieldCaptures,
+      boolean includesSelf) {
+    this(className, methodName, descriptor, eventName, argumentProperties, returnProperty, onException,
+        fieldCaptures, includesSelf, java.util.Set.of());
+  }
 
   /** A binding that reads arguments whole, and nothing of {@code this}. */
   public EventBinding(String className, String methodName, String descriptor, String eventName,
       List<String> argumentProperties, String returnProperty, boolean onException) {
     this(className, methodName, descriptor, eventName, argumentProperties, returnProperty, onException, List.of(),
         false);
+  }
+
+  /** Whether the host declared {@code property} an id it generated itself: the sanitizer then keeps its UUIDs. */
+  public boolean generatedId(String property) {
+    return generatedIds.contains(property);
   }
 
   /**

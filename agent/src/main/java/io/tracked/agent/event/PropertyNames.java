@@ -53,9 +53,14 @@ public final class PropertyNames {
    * share.
    */
   public static Verdict judge(Sanitizer sanitizer, String name, Object value) {
+    return judge(sanitizer, name, value, false);
+  }
+
+  /** As {@link #judge(Sanitizer, String, Object)}, for a property the host declared an id it generated. */
+  public static Verdict judge(Sanitizer sanitizer, String name, Object value, boolean generatedId) {
     if (reserved(name)) {
       return Verdict.drop(RESERVED_REASON);
     }
-    return sanitizer.sanitize(name, value);
+    return sanitizer.sanitize(name, value, generatedId);
   }
 }

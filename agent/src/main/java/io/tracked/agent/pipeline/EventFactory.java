@@ -7,6 +7,7 @@ import io.tracked.agent.event.FieldPath;
 import io.tracked.agent.event.PropertyNames;
 import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.sanitize.Sanitizer;
+import io.tracked.agent.sanitize.SequenceGuard;
 import io.tracked.agent.sanitize.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class EventFactory {
   private final Sanitizer sanitizer;
   private final Map<String, Object> commonProperties;
   private final Supplier<String> distinctId;
+  private final SequenceGuard sequences = new SequenceGuard();
 
   public EventFactory(Sanitizer sanitizer, Map<String, Object> commonProperties, Supplier<String> distinctId) {
     this.sanitizer = sanitizer;
@@ -39,7 +41,7 @@ public final class EventFactory {
     Object[] arguments = call.arguments();
     for (int i = 0; i < names.size() && arguments != null && i < arguments.length; i++) {
       if (!names.get(i).isEmpty()) {
-        add(binding, properties, names.get(i), arguments[i]);
+        add(call, properties, names.get(i), arguments[i]);
       }
     }
     for (EventBinding.FieldCapture field : binding.fieldCaptures()) {
@@ -47,14 +49,14 @@ public final class EventFactory {
       if (value == FieldPath.UNREADABLE) {
         AgentLog.debug(binding.eventName() + "." + field.property() + " dropped: the field cannot be read");
       } else {
-        add(binding, properties, field.property(), value);
+        add(call, properties, field.property(), value);
       }
     }
     if (binding.returnProperty() != null && call.exceptionType() == null) {
-      add(binding, properties, binding.returnProperty(), call.returned());
+      add(call, properties, binding.returnProperty(), call.returned());
     }
     if (call.exceptionType() != null) {
-      add(binding, properties, PropertyNames.EXCEPTION, call.exceptionType());
+      add(call, properties, PropertyNames.EXCEPTION, call.exceptionType());
     }
     properties.putAll(commonProperties);
     // The uuid is made here, once: every copy of this event (outbox, spool, each retry) carries it.
@@ -62,8 +64,18 @@ public final class EventFactory {
         call.epochMillis());
   }
 
-  private void add(EventBinding binding, Map<String, Object> properties, String name, Object value) {
-    Verdict verdict = PropertyNames.judge(sanitizer, name, value);
+  private void add(CapturedCall call, Map<String, Object> properties, String name, Object value) {
+    EventBinding binding = call.binding();
+    Verdict verdict = sequences.screen(binding.eventName(), name, value,
+        PropertyNames.judge(sanitizer, name, value, binding.generatedId(name)), call.epochMillis());
+    if (verdict.reason() == SequenceGuard.REASON) {
+      if (AgentLog.debugEnabled()) { // said once, not once per character
+        AgentLog.once("typed-sequence " + binding.eventName() + "." + name, binding.eventName() + "." + name
+            + " is no longer sent: its values are single characters or short fragments in quick succession,"
+            + " which together could spell what the user typed");
+      }
+      return;
+    }
     if (verdict.sendable()) {
       properties.put(name, verdict.value());
       if (verdict.action() == Verdict.Action.REDACT) {

@@ -147,7 +147,7 @@ final class AnalyticsShapes {
   }
 
   /** Words of OS, IDE, JDK, vendor and model names: a phrase made only of these (and versions) is kept. */
-  private static final Set<String> VOCABULARY = Chars.words(
+  static final Set<String> VOCABULARY = Chars.words(
       // editors and IDEs
       "visual", "studio", "code", "vs", "vscode", "vscodium", "oss", "insiders", "intellij", "idea", "community",
       "ultimate", "edition", "educational", "android", "jetbrains", "rider", "pycharm", "webstorm", "goland",
@@ -189,7 +189,21 @@ final class AnalyticsShapes {
       "api", "model", "models", "local", "hosted", "self-hosted", "default", "codellama", "starcoder", "mixtral",
       "command", "r", "plus", "nomic", "mxbai", "arctic", "snowflake", "olmo", "falcon", "jamba", "aya", "sonar",
       "auto", "o1", "o3", "o4", "4o", "realtime", "audio", "search", "omni", "maverick", "scout", "nemotron",
-      "devstral", "magistral", "pixtral", "ministral", "chat-latest");
+      "devstral", "magistral", "pixtral", "ministral", "chat-latest",
+      // runtimes, shells and build tools, named with their version ("Node.js v20.11.1", "bash 5.2.15")
+      "node", "node.js", "nodejs", "python", "python3", "cpython", "pypy", "bash", "zsh", "fish", "pwsh",
+      "powershell", "deno", "bun", "go", "golang", "rustc", "rust", "cargo", "ruby", "php", "perl", "dotnet",
+      ".net", "kotlin", "scala", "swift", "javac", "gradle", "maven", "npm", "yarn", "pnpm", "pip", "conda", "lua",
+      "julia", "elixir", "erlang", "zig", "clang", "gcc", "msvc", "cmake", "git", "docker", "podman", "ce", "ee",
+      // editions, install kinds and patch levels
+      "patch", "user", "setup", "system", "universal", "insider", "hotfix", "fix", "revision", "rev");
+
+  /** Runtimes and shells whose lower-case name and version make a product string: "bash 5.2.15", "node v20.11.1". */
+  private static final Set<String> RUNTIMES = Chars.words(
+      "node", "nodejs", "python", "python3", "pypy", "bash", "zsh", "fish", "pwsh", "powershell", "deno", "bun",
+      "go", "rustc", "cargo", "ruby", "php", "perl", "dotnet", "kotlin", "scala", "swift", "java", "javac",
+      "gradle", "maven", "npm", "yarn", "pnpm", "pip", "conda", "lua", "julia", "elixir", "erlang", "zig",
+      "clang", "gcc", "cmake", "git", "docker", "podman", "nvim", "vim", "emacs");
 
   /**
    * {@code true} for a one-line phrase of at most eight words, each from {@link #VOCABULARY} or a
@@ -235,7 +249,15 @@ final class AnalyticsShapes {
       named |= kind == 1;
       i++;
     }
-    return named && capitalized; // "Visual Studio Code", "macOS Sonoma"; not "gpt 4o" typed as a sentence
+    // "Visual Studio Code", "macOS Sonoma", "bash 5.2.15"; not "gpt 4o" typed as a sentence
+    return named && (capitalized || runtimeVersion(s));
+  }
+
+  /** "bash 5.2.15", "node v20.11.1": a runtime's name and a dotted version, nothing else. */
+  private static boolean runtimeVersion(String s) {
+    int space = s.indexOf(' ');
+    return space > 0 && s.indexOf(' ', space + 1) < 0 && s.indexOf('.', space) > space
+        && RUNTIMES.contains(Chars.lowerCase(s, 0, space));
   }
 
   /** 1: a vocabulary word (parts joined by '/' allowed: GNU/Linux); 2: a version or dash; 0: neither. */
@@ -258,6 +280,11 @@ final class AnalyticsShapes {
     String lower = Chars.lowerCase(s, from, to);
     if (VOCABULARY.contains(lower)) {
       return 1;
+    }
+    int dash = lower.indexOf('-');
+    if (dash > 0 && digit && VOCABULARY.contains(lower.substring(0, dash))
+        && productWord(s, from + dash + 1, to) == 2) {
+      return 1; // Temurin-21.0.3+9, go1.22.0 is below
     }
     int slash = lower.indexOf('/');
     if (slash > 0 && VOCABULARY.contains(lower.substring(0, slash)) && VOCABULARY.contains(lower.substring(slash + 1))) {

@@ -81,34 +81,55 @@ final class ContentNames {
       "status", "error", "exit", "response", "return", "http", "key", "country", "language", "lang", "region",
       "currency", "result", "reason", "locale", "state", "event", "keyboard", "color", "colour", "lint", "rule");
 
-  /** Qualifiers under which "key" is a lookup key, not a credential: sortKey, cacheKey, shortcutKey. */
-  private static final Set<String> KEY_CATEGORIES = Chars.words(
-      "sort", "shortcut", "hot", "cache", "map", "partition", "primary", "foreign", "lookup",
-            "group", "translation", "i18n", "message", "setting", "settings", "config", "idempotency", "dedup",
-            "routing", "event", "storage", "feature", "flag");
-
   /** Single-word spellings that end in a content word: systemprompt, apitoken, userpassword. */
   private static final String[] CONTENT_SUFFIXES = {
       "prompt", "password", "passwd", "secret", "token", "apikey", "filepath", "filename", "username", "email",
       "content", "contents", "message", "snippet", "privatekey", "accesskey", "secretkey"};
 
-  private static final Map<String, Boolean> CACHE = new ConcurrentHashMap<>();
+  /** Words that make a name suggest a key without announcing one: styleKey, licenseKey, serialNumber, accountSid. */
+  private static final Set<String> KEY_WORDS = Chars.words(
+      "key", "keys", "license", "licence", "serial", "sid", "account", "acct", "pat", "passcode", "activation");
+
+  /** Bits of {@link #flags(String)}: the name announces content; the name suggests a key. */
+  static final int IS_CONTENT = 1;
+  static final int KEY_LIKE = 2;
+  private static final Map<String, Integer> CACHE = new ConcurrentHashMap<>();
   private static final int CACHE_LIMIT = 4096;
 
   /** {@code true} when a value called {@code name} is content, whatever it holds. */
   static boolean isContent(String name) {
+    return (flags(name) & IS_CONTENT) != 0;
+  }
+
+  /**
+   * {@code true} when {@code name} is not content but suggests a key ({@code styleKey}, {@code openaiKey},
+   * {@code accountSid}): its values are judged strictly, a letters-and-digits token being taken for a key.
+   */
+  static boolean suggestsKey(String name) {
+    return (flags(name) & KEY_LIKE) != 0;
+  }
+
+  /** {@link #IS_CONTENT} and {@link #KEY_LIKE} for {@code name}, cached. */
+  static int flags(String name) {
     if (name == null || name.isEmpty()) {
-      return false;
+      return 0;
     }
-    Boolean cached = CACHE.get(name);
+    Integer cached = CACHE.get(name);
     if (cached != null) {
       return cached;
     }
-    boolean content = judge(words(name, 0, name.length()));
-    if (CACHE.size() < CACHE_LIMIT) {
-      CACHE.put(name, content);
+    List<String> words = words(name, 0, name.length());
+    int flags = 0;
+    for (String word : words) {
+      flags |= KEY_WORDS.contains(word) || word.endsWith("key") ? KEY_LIKE : 0;
     }
-    return content;
+    if (judge(words)) {
+      flags = IS_CONTENT;
+    }
+    if (CACHE.size() < CACHE_LIMIT) {
+      CACHE.put(name, flags);
+    }
+    return flags;
   }
 
   /** Whether the identifier s[from, to) (left of an '=' or ':') names a credential: api_key, password, X-Auth-Token. */
@@ -153,7 +174,9 @@ final class ContentNames {
     }
     if (QUALIFIED.contains(head)) {
       if (head.startsWith("key")) {
-        return !KEY_CATEGORIES.contains(previous);
+        // a key is a credential by its qualifier (apiKey, licenseKey, userKey) or alone; styleKey, sortKey,
+        // queryKey are lookup keys, and their values are judged strictly instead (suggestsKey)
+        return previous.isEmpty() || KEY_QUALIFIERS.contains(previous) || PERSONAL.contains(previous);
       }
       return PERSONAL.contains(previous);
     }

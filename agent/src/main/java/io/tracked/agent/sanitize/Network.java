@@ -11,17 +11,45 @@ final class Network {
 
   private Network() {}
 
-  /** Top-level domains that make a dotted word a host name; words that are also common identifiers are left out. */
-  private static final Set<String> TLDS = Chars.words(
-      "com", "net", "org", "edu", "gov", "mil", "int", "io", "dev", "ai", "app", "co", "uk", "de", "fr", "nl",
-      "eu", "ru", "cn", "jp", "kr", "br", "au", "ca", "ch", "se", "dk", "fi", "pl", "cz", "es", "pt", "ie", "nz",
-      "za", "mx", "ar", "tw", "hk", "sg", "il", "info", "biz", "xyz", "cloud", "local", "localhost", "internal",
-      "intranet", "corp", "lan", "home", "localdomain", "arpa", "onion", "priv", "private", "office");
+  /**
+   * Public product and service domains that analytics needs (which provider or registry an editor talks
+   * to): kept when they are the whole value, exactly. Any other host name, on any top-level domain, is
+   * dropped; a company's own endpoint under a provider's domain ({@code acme.openai.azure.com}) too.
+   */
+  private static final Set<String> PUBLIC_SERVICES = Chars.words(
+      "github.com", "api.github.com", "gitlab.com", "bitbucket.org", "api.openai.com", "openai.com",
+      "api.anthropic.com", "anthropic.com", "openrouter.ai", "api.mistral.ai", "codestral.mistral.ai",
+      "generativelanguage.googleapis.com", "aiplatform.googleapis.com", "api.groq.com", "api.deepseek.com",
+      "api.together.xyz", "api.together.ai", "api.fireworks.ai", "api.cohere.com", "api.cohere.ai", "api.x.ai",
+      "api.perplexity.ai", "api.voyageai.com", "api.jina.ai", "api.cerebras.ai", "api.sambanova.ai",
+      "integrate.api.nvidia.com", "api-inference.huggingface.co", "huggingface.co", "hf.co", "ollama.com",
+      "registry.ollama.ai", "marketplace.visualstudio.com", "open-vsx.org", "plugins.jetbrains.com",
+      "registry.npmjs.org", "npmjs.com", "pypi.org", "repo.maven.apache.org", "repo1.maven.org", "crates.io",
+      "pkg.go.dev", "proxy.golang.org", "api.continue.dev", "hub.continue.dev", "copilot-proxy.githubusercontent.com",
+      "api.githubcopilot.com", "us.i.posthog.com", "eu.i.posthog.com", "app.posthog.com");
 
-  /** Private-network suffixes: a host under one of them is an internal host name. */
-  private static final Set<String> INTERNAL_TLDS = Chars.words(
-      "local", "localhost", "internal", "intranet", "corp", "lan", "home", "localdomain", "arpa", "priv",
-      "private", "office");
+  /**
+   * First labels of editors' command and setting ids (workbench.action.files.save, vscode.open): a dotted
+   * name under one is an id, not a host, when its middle labels are {@link #COMMAND_WORDS} or camelCase and,
+   * for two labels, its last is no private-use domain (git.corp and git.acme.engineering are hosts).
+   */
+  private static final Set<String> COMMAND_NAMESPACES = Chars.words(
+      "workbench", "editor", "vscode", "git", "continue", "extension", "explorer", "debug", "terminal", "notebook",
+      "search", "github", "copilot", "cursor", "markdown", "typescript", "javascript", "python", "java", "testing",
+      "settings", "welcome", "view", "window", "list", "breadcrumbs", "problems", "outline", "timeline", "scm",
+      "inlinechat", "chat", "emmet", "jupyter", "npm", "references-view", "merge-conflict", "files", "keybindings",
+      "diffeditor", "interactive", "remote", "remote-containers", "rust-analyzer", "go", "gitlens", "intellij",
+      "idea", "action", "actions", "tab", "tabs", "cline", "roo-cline", "cody", "tabnine", "codeium", "windsurf",
+      "file");
+
+  /** Middle labels of command ids: workbench.action.tasks.test, editor.action.inline.open. */
+  private static final Set<String> COMMAND_WORDS = Chars.words(
+      "action", "actions", "files", "file", "tasks", "task", "chat", "view", "views", "debug", "terminal", "editor",
+      "inline", "suggest", "panel", "sidebar", "explorer", "search", "git", "scm", "notebook", "window",
+      "workbench", "settings", "preferences", "keybindings", "commands", "command", "extensions", "extension",
+      "output", "problems", "quickopen", "focus", "toggle", "open", "show", "navigate", "refactor", "format",
+      "test", "testing", "run", "copilot", "continue", "interactive", "tab", "tabs", "diff", "merge", "markdown",
+      "preview", "config", "core", "quick", "edit", "accept", "reject", "next", "previous", "new", "close");
 
   /** First labels of reverse-DNS identifiers (Java packages, bundle ids): com.example.app is not a host. */
   private static final Set<String> REVERSE_DNS = Chars.words(
@@ -332,7 +360,7 @@ final class Network {
       end--;
     }
     int lastDot = Chars.lastIndexOf(s, '.', from, end);
-    if (lastDot <= from || end - lastDot - 1 < 2 || end - lastDot - 1 > 11) {
+    if (lastDot <= from || end - lastDot - 1 < 2 || end - lastDot - 1 > 24) {
       return false;
     }
     for (int k = lastDot + 1; k < end; k++) {
@@ -341,7 +369,10 @@ final class Network {
       }
     }
     String tld = Chars.lowerCase(s, lastDot + 1, end);
-    if (!TLDS.contains(tld)) {
+    if (!TopLevelDomains.isTld(tld) || FilePaths.EXTENSIONS.contains(tld)) {
+      return false; // (a name ending in a file extension is FilePaths' to judge: d.ts, Node.js, golang.go)
+    }
+    if (from == 0 && end == s.length() && PUBLIC_SERVICES.contains(Chars.lowerCase(s, from, end))) {
       return false;
     }
     if (Chars.isUpper(s.charAt(lastDot + 1)) && Chars.isLower(s.charAt(lastDot - 1)) && lowerLabels(s, from, lastDot)) {
@@ -363,11 +394,35 @@ final class Network {
     }
     int firstDot = Chars.indexOf(s, '.', from, end);
     String first = Chars.lowerCase(s, from, firstDot);
-    if (labels >= 3 && REVERSE_DNS.contains(first) && !INTERNAL_TLDS.contains(tld)) {
+    boolean privateUse = TopLevelDomains.PRIVATE.contains(tld);
+    if (labels >= 3 && REVERSE_DNS.contains(first) && !privateUse) {
       return false; // com.example.app: a package or bundle id
+    }
+    if (COMMAND_NAMESPACES.contains(first) && (labels >= 3 || !privateUse) && commandMiddle(s, firstDot + 1, lastDot)) {
+      return false; // workbench.action.files.save, vscode.open: a command id (but git.corp is a host)
     }
     if (to < wordEnd && s.charAt(to) == '/' && MODEL_HUBS.contains(Chars.lowerCase(s, from, end))) {
       return false; // hf.co/org/model: how Ollama names a model from Hugging Face
+    }
+    return true;
+  }
+
+  /** Whether every label of s[from, to) (the labels between the first and the last) is a command word or camelCase. */
+  private static boolean commandMiddle(String s, int from, int to) {
+    int start = from;
+    for (int k = from; k <= to; k++) {
+      if (k == to || s.charAt(k) == '.') {
+        if (k > start && !COMMAND_WORDS.contains(Chars.lowerCase(s, start, k))) {
+          boolean camel = false;
+          for (int c = start + 1; c < k; c++) {
+            camel |= Chars.isUpper(s.charAt(c)) && Chars.isLower(s.charAt(c - 1));
+          }
+          if (!camel) {
+            return false;
+          }
+        }
+        start = k + 1;
+      }
     }
     return true;
   }
@@ -396,10 +451,7 @@ final class Network {
     if (n >= 4 && s.regionMatches(true, to - 3, "-PC", 0, 3) && Chars.isLetter(s.charAt(from))) {
       return true;
     }
-    if (containsIgnoreCase(s, from, to, "macbook") || containsIgnoreCase(s, from, to, "-imac")
-        || containsIgnoreCase(s, from, to, "-mbp") || containsIgnoreCase(s, from, to, "thinkpad")
-        || containsIgnoreCase(s, from, to, "s-mac-mini") || containsIgnoreCase(s, from, to, "s-iphone")
-        || containsIgnoreCase(s, from, to, "s-ipad")) {
+    if (deviceWord(s, from, to)) {
       return true;
     }
     if (numberedServer(s, from, to)) {
@@ -460,11 +512,29 @@ final class Network {
     return false;
   }
 
-  private static boolean containsIgnoreCase(String s, int from, int to, String needle) {
-    char first = needle.charAt(0);
-    for (int i = from; i + needle.length() <= to; i++) {
-      if (Chars.lower(s.charAt(i)) == first && s.regionMatches(true, i, needle, 0, needle.length())) {
-        return true;
+  /** Device words in personal machine names, grouped by first letter so that one pass finds any. */
+  private static final String[][] DEVICE_WORDS = new String[128][];
+
+  static {
+    for (String word : new String[] {"macbook", "-imac", "-mbp", "thinkpad", "s-mac-mini", "s-iphone", "s-ipad"}) {
+      String[] old = DEVICE_WORDS[word.charAt(0)];
+      String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+      grown[grown.length - 1] = word;
+      DEVICE_WORDS[word.charAt(0)] = grown;
+    }
+  }
+
+  /** Whether s[from, to) contains, in any case, a device word: alices-macbook-pro, bobs-iphone, x-thinkpad. */
+  private static boolean deviceWord(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = Chars.lower(s.charAt(i));
+      String[] words = c < 128 ? DEVICE_WORDS[c] : null;
+      if (words != null) {
+        for (String word : words) {
+          if (i + word.length() <= to && s.regionMatches(true, i, word, 0, word.length())) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -17,6 +17,7 @@ final class Reasons {
   static final String UUID = "uuid";
   static final String TIMESTAMP = "timestamp";
   static final String PRODUCT_NAME = "product-name";
+  static final String SHORTCUT = "shortcut";
   static final String LIST = "list";
   static final String MAP = "map";
   static final String OBJECT = "object";
@@ -25,6 +26,8 @@ final class Reasons {
   static final String CONTENT_PARAMETER = "content-parameter";
   static final String PRIVATE_KEY = "private-key";
   static final String SECRET = "secret";
+  /** A UUID the host did not declare as an id it generated (it may be a vendor's key). */
+  static final String UNDECLARED_ID = "undeclared-id";
   static final String URL_CREDENTIALS = "url-credentials";
   static final String URL = "url";
   static final String EMAIL = "email";

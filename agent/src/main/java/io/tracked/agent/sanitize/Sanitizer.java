@@ -4,7 +4,7 @@ package io.tracked.agent.sanitize;
  * The single gate every captured value passes before it can become an event property, in the agent
  * and in the {@code sanitize} command alike. It keeps what product analytics needs — numbers,
  * booleans, enum names, and strings shaped like analytics tokens (model ids as vendors spell them,
- * providers, command ids, routes, versions, locales, timestamps, UUIDs, OS and IDE names) — and drops
+ * providers, command ids, routes, versions, locales, timestamps, OS and IDE names, and UUIDs the host declared as ids it generated) — and drops
  * anything that could identify a person or carry their work: secrets and tokens, private keys, e-mail
  * addresses, paths, URLs, IP and MAC addresses, host names, phone, card, IBAN and national id numbers,
  * people's names, stack traces, code, prompts and any other free text, and every value captured under
@@ -46,8 +46,18 @@ public final class Sanitizer {
 
   /** Judges one value captured under {@code propertyName} (which may be {@code null}). Never throws. */
   public Verdict sanitize(String propertyName, Object value) {
+    return sanitize(propertyName, value, false);
+  }
+
+  /**
+   * As {@link #sanitize(String, Object)}, for a property the host declared an id it generated itself
+   * ({@code @TrackedProperty(value = ..., generatedId = true)}) when {@code generatedId} is set: a UUID,
+   * bare or after a short prefix, is then kept; without the declaration it is dropped, since a vendor's
+   * key can be a bare UUID. Every other rule applies unchanged. Never throws.
+   */
+  public Verdict sanitize(String propertyName, Object value, boolean generatedId) {
     try {
-      return walker.judge(propertyName, value);
+      return walker.judge(propertyName, value, generatedId);
     } catch (Throwable failure) { // fail closed, whatever went wrong (including StackOverflowError)
       return DROP_ERROR;
     }

@@ -28,11 +28,17 @@ final class SecretFormats {
   /** One vendor's format: the prefix, then {@code min..max} body characters of one class. */
   private record Format(String prefix, int body, int min, int max, String reason) {
 
-    boolean matches(String s, int at, int to) {
+    boolean matches(String s, int at, int to, boolean wordStart) {
       if (!s.startsWith(prefix, at)) {
         return false;
       }
       int start = at + prefix.length();
+      if (wordStart && distinctive(prefix) && runLength(s, start, to, TOKEN, 4) >= 4) {
+        return true; // a known prefix is enough: ghp_XXXX, glpat-xxxx-xxxx, a placeholder or a truncated key
+      }
+      if (wordStart && placeholder(s, start, to)) {
+        return true; // npm_XXXXXXXXXXXX, hf_xxxxxxxx: any prefix of the table with a placeholder body
+      }
       // an open-ended format is decided once min characters are seen: scan no further (linear overall)
       int limit = Math.min(to, max > 300 ? start + min : start + max + 1);
       int i = start;
@@ -114,6 +120,34 @@ final class SecretFormats {
       new Format("b3BlbnNzaC1rZXktdjE", BASE64, 0, OPEN, Reasons.PRIVATE_KEY),
   };
 
+  /** Prefixes that are also parts of ordinary identifiers: they need their format's full body. */
+  private static final java.util.Set<String> WEAK_PREFIXES = Chars.words(
+      "key-", "secret_", "xai-", "pplx-", "csk-", "pul-", "jina_", "api_org_", "npm_", "pypi-", "fo1_", "fm2_");
+
+  /**
+   * A prefix no identifier starts with: four characters or more, ending in '_', '-' or '.', and not one of
+   * {@link #WEAK_PREFIXES}. At the start of a word it is enough, whatever body follows.
+   */
+  static boolean distinctive(String prefix) {
+    int n = prefix.length();
+    char last = prefix.charAt(n - 1);
+    return n >= 4 && (last == '_' || last == '-' || last == '.') && !WEAK_PREFIXES.contains(prefix);
+  }
+
+  /** Eight or more of one character ({@code XXXXXXXX}, {@code xxxxxxxx}, {@code 00000000}) up to the end of the word. */
+  private static boolean placeholder(String s, int from, int to) {
+    if (to - from < 8) {
+      return false;
+    }
+    char c = s.charAt(from);
+    for (int i = from + 1; i < to; i++) {
+      if (s.charAt(i) != c && !(s.charAt(i) == '-' && i + 1 < to && s.charAt(i + 1) == c)) {
+        return i - from >= 8 && !Chars.isAlnum(s.charAt(i));
+      }
+    }
+    return Chars.isAlnum(c);
+  }
+
   /** The number of vendor formats in the table (each prefix counted once). */
   static int formatCount() {
     return FORMATS.length;
@@ -174,7 +208,7 @@ final class SecretFormats {
       Format[] candidates = BY_FIRST_CHAR[c];
       if (candidates != null) {
         for (Format format : candidates) {
-          if (format.matches(s, i, to)) {
+          if (format.matches(s, i, to, i == from)) {
             return format.reason();
           }
         }

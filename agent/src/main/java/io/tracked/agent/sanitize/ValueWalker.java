@@ -129,10 +129,18 @@ final class ValueWalker {
 
   /** Judges a value captured under {@code name} (the parameter, field or key it came from). */
   Verdict judge(String name, Object value) {
-    if (ContentNames.isContent(name)) {
+    return judge(name, value, false);
+  }
+
+  /** As {@link #judge(String, Object)}; {@code generatedId}: the host declared the value an id it generated. */
+  Verdict judge(String name, Object value, boolean generatedId) {
+    int flags = ContentNames.flags(name);
+    if ((flags & ContentNames.IS_CONTENT) != 0) {
       return DROP_CONTENT;
     }
-    Verdict scalar = scalar(value);
+    int hints = (generatedId ? StringClassifier.GENERATED_ID : 0)
+        | ((flags & ContentNames.KEY_LIKE) != 0 ? StringClassifier.KEY_NAME : 0);
+    Verdict scalar = scalar(value, hints);
     if (scalar != null) {
       return scalar;
     }
@@ -145,9 +153,9 @@ final class ValueWalker {
   }
 
   /** The verdict for a value that is not a container, or {@code null} when it is one (or unknown). */
-  private Verdict scalar(Object value) {
+  private Verdict scalar(Object value, int hints) {
     if (value instanceof String) {
-      return strings.classify((String) value);
+      return strings.classify((String) value, hints);
     }
     if (value == null) {
       return KEEP_NULL;
@@ -194,34 +202,34 @@ final class ValueWalker {
       return Verdict.keep(((Enum<?>) value).name(), Reasons.ENUM); // name() is final: no host code runs
     }
     if (type == Character.class) {
-      return strings.classify(String.valueOf((char) (Character) value));
+      return strings.classify(String.valueOf((char) (Character) value), hints);
     }
     if (type == StringBuilder.class) {
       StringBuilder builder = (StringBuilder) value;
       if (builder.length() > limits.maxScanLength()) {
         return Verdict.drop(Reasons.TOO_LONG);
       }
-      return strings.classify(builder.toString());
+      return strings.classify(builder.toString(), hints);
     }
     if (type == char[].class) {
       char[] chars = (char[]) value;
-      return chars.length > limits.maxScanLength() ? Verdict.drop(Reasons.TOO_LONG) : strings.classify(new String(chars));
+      return chars.length > limits.maxScanLength() ? Verdict.drop(Reasons.TOO_LONG) : strings.classify(new String(chars), hints);
     }
     if (type == byte[].class) {
       return Verdict.drop(Reasons.BINARY);
     }
     if (type == UUID.class || type == Instant.class || type == LocalDate.class || type == LocalDateTime.class
         || type == LocalTime.class || type == OffsetDateTime.class || type == Duration.class) {
-      return strings.classify(value.toString()); // final JDK classes: their toString is the JDK's
+      return strings.classify(value.toString(), hints); // final JDK classes: their toString is the JDK's
     }
     if (type == ZonedDateTime.class) {
-      return strings.classify(((ZonedDateTime) value).toOffsetDateTime().toString());
+      return strings.classify(((ZonedDateTime) value).toOffsetDateTime().toString(), hints);
     }
     if (type == Locale.class) {
-      return strings.classify(((Locale) value).toLanguageTag());
+      return strings.classify(((Locale) value).toLanguageTag(), hints);
     }
     if (type == Class.class) {
-      return strings.classify(((Class<?>) value).getName());
+      return strings.classify(((Class<?>) value).getName(), hints);
     }
     if (value instanceof java.nio.file.Path || value instanceof java.io.File) {
       return Verdict.drop(Reasons.PATH);
@@ -250,7 +258,7 @@ final class ValueWalker {
   }
 
   private Verdict child(Object value, int depth, Walk walk) {
-    Verdict scalar = scalar(value);
+    Verdict scalar = scalar(value, 0);
     if (scalar != null) {
       return scalar;
     }

@@ -92,7 +92,8 @@ public final class BindingFactory {
       String returns = stringValue(tracked, "returns", "");
       return new EventBinding(type.getName(), method.getName(), method.getDescriptor(),
           eventName.isEmpty() ? method.getName() : eventName, blanks(properties),
-          returns.isEmpty() ? null : returns, booleanValue(tracked, "onException", false));
+          returns.isEmpty() ? null : returns, booleanValue(tracked, "onException", false), List.of(), false,
+          generatedIds(properties, theirs, own));
     }
     return fromSpec(type, method, found.spec(), theirs, own, original, properties);
   }
@@ -229,6 +230,24 @@ public final class BindingFactory {
       return declared.getName();
     }
     return own.isNamed() ? own.getName() : originalName;
+  }
+
+  /**
+   * The properties whose {@code @TrackedProperty} says {@code generatedId = true} (on the declaring or the
+   * overriding parameter): the host generated the value itself, and the sanitizer keeps its UUIDs.
+   */
+  private static java.util.Set<String> generatedIds(List<String> properties, List<ParameterDescription> theirs,
+      List<ParameterDescription> own) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < properties.size(); i++) {
+      for (ParameterDescription parameter : List.of(theirs.get(i), own.get(i))) {
+        AnnotationDescription property = annotation(parameter.getDeclaredAnnotations(), TRACKED_PROPERTY);
+        if (properties.get(i) != null && property != null && booleanValue(property, "generatedId", false)) {
+          ids.add(properties.get(i));
+        }
+      }
+    }
+    return ids;
   }
 
   static AnnotationDescription annotation(AnnotationList annotations, String typeName) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The synthetic corpus ({@code sanitizer-corpus/corpus.jsonl}: {@code class}, {@code expect} keep|drop,
- * {@code name}, {@code value}, optional {@code note}), through the sanitizer exactly as the agent calls
+ * {@code name}, {@code value}, optional {@code note} and {@code generatedId}), through the sanitizer exactly as the agent calls
  * it. Reports drop recall per class and the share of must-keep values that were not kept byte for
  * byte, writes the table to {@code target/sanitizer-corpus-report.txt}, and fails below 99 % overall
  * drop recall, below 100 % on secrets, private keys, e-mail addresses and paths, or above 1 % of
@@ -38,7 +38,14 @@ class SanitizerCorpusTest {
   static final String CORPUS = "/sanitizer-corpus/corpus.jsonl";
   static final Set<String> MUST_BE_PERFECT = Set.of("secret", "private-key", "email", "path");
 
-  record Case(int line, String type, boolean keep, String name, Object value, String note) {}
+  record Case(int line, String type, boolean keep, String name, Object value, String note, boolean generatedId,
+      long intervalMs) {
+
+    /** A sequence case: {@code value} is the list of values one tracked method captures in a row. */
+    boolean sequence() {
+      return intervalMs > 0;
+    }
+  }
 
   record Outcome(Case c, Verdict verdict, boolean correct) {}
 
@@ -60,7 +67,9 @@ class SanitizerCorpusTest {
         cases.add(new Case(number, node.get("class").asText(), node.get("expect").asText().equals("keep"),
             node.hasNonNull("name") ? node.get("name").asText() : null,
             JSON.treeToValue(node.get("value"), Object.class),
-            node.hasNonNull("note") ? node.get("note").asText() : ""));
+            node.hasNonNull("note") ? node.get("note").asText() : "",
+            node.path("generatedId").asBoolean(false),
+            node.path("sequence").asBoolean(false) ? node.path("intervalMs").asLong(1) : 0));
       }
     }
     return cases;
@@ -71,7 +80,11 @@ class SanitizerCorpusTest {
     Sanitizer sanitizer = new Sanitizer();
     outcomes = new ArrayList<>();
     for (Case c : load()) {
-      Verdict verdict = sanitizer.sanitize(c.name(), c.value());
+      if (c.sequence()) {
+        outcomes.add(sequence(sanitizer, c));
+        continue;
+      }
+      Verdict verdict = sanitizer.sanitize(c.name(), c.value(), c.generatedId());
       boolean correct = c.keep()
           ? verdict.action() == Verdict.Action.KEEP && Objects.equals(verdict.value(), c.value())
           : verdict.action() != Verdict.Action.KEEP;
@@ -83,6 +96,31 @@ class SanitizerCorpusTest {
     if (Files.isDirectory(target)) {
       Files.writeString(target.resolve("sanitizer-corpus-report.txt"), report);
     }
+  }
+
+  /**
+   * Feeds a sequence case's values, {@code intervalMs} apart, through the sanitizer and a {@link SequenceGuard}
+   * as the agent does for consecutive calls of one method. Must-keep: every value is sent unchanged.
+   * Must-drop: at most two values get through, too few to read the typed text back.
+   */
+  private static Outcome sequence(Sanitizer sanitizer, Case c) {
+    SequenceGuard guard = new SequenceGuard();
+    long at = 1_700_000_000_000L;
+    int sent = 0;
+    boolean unchanged = true;
+    Verdict last = null;
+    List<?> values = (List<?>) c.value();
+    for (Object value : values) {
+      last = guard.screen("corpus", c.name(), value, sanitizer.sanitize(c.name(), value), at);
+      at += c.intervalMs();
+      if (last.sendable()) {
+        sent++;
+      }
+      unchanged &= last.action() == Verdict.Action.KEEP && Objects.equals(last.value(), value);
+    }
+    boolean correct = c.keep() ? unchanged : sent <= 2;
+    Verdict summary = correct == c.keep() ? Verdict.keep(values, "sequence") : Verdict.drop(last.reason());
+    return new Outcome(c, summary, correct);
   }
 
   static String report() {

@@ -151,11 +151,14 @@ class SanitizerPropertiesTest {
   // --- generated personal data is always dropped, generated analytics values always kept
 
   @Test
-  void randomUuidsAreKept() {
+  void randomUuidsAreKeptWhenDeclaredGeneratedAndDroppedOtherwise() {
     forAll(500, r -> {
       String uuid = new UUID(r.nextLong(), r.nextLong()).toString();
       return r.nextBoolean() ? uuid : uuid.toUpperCase();
-    }, uuid -> assertEquals(Verdict.Action.KEEP, SANITIZER.sanitize("sessionId", uuid).action()));
+    }, uuid -> {
+      assertEquals(Verdict.Action.KEEP, SANITIZER.sanitize("sessionId", uuid, true).action());
+      assertEquals(Verdict.Action.DROP, SANITIZER.sanitize("sessionId", uuid).action());
+    });
   }
 
   @Test

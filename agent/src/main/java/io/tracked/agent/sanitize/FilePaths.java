@@ -9,9 +9,9 @@ import java.util.Set;
  * known extension. Routes ({@code /history}) and vendor model ids with slashes ({@code openai/gpt-4o},
  * {@code accounts/fireworks/models/x}) are not paths.
  */
-final class Paths {
+final class FilePaths {
 
-  private Paths() {}
+  private FilePaths() {}
 
   /** First segments of absolute paths that are file-system locations, never app routes. */
   private static final Set<String> ROOTS = Chars.words(
@@ -51,6 +51,10 @@ final class Paths {
       "tmp", "swp", "pid", "plist", "wasm", "env", "npmrc", "pypirc", "netrc", "pgpass", "htpasswd", "kubeconfig",
       "ovpn", "rdp", "eml", "msg", "vcf", "ics", "sln", "csproj", "vcxproj", "xcodeproj", "pbxproj", "nb", "rmd",
       "qmd", "tex", "bib");
+
+  /** Extensions of web pages: a route under no file-system root may end in one (/docs/getting-started.html). */
+  private static final Set<String> WEB_PAGES = Chars.words(
+      "html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "jspx", "cfm", "cgi");
 
   /** Language extensions that vendors also use as the last part of an extension id: golang.go, redhat.java. */
   private static final Set<String> EXTENSION_ID_SUFFIXES = Chars.words(
@@ -105,7 +109,7 @@ final class Paths {
     if (first == '/') {
       return !route(s, from, to);
     }
-    return relative(s, from, to);
+    return relative(s, from, to) && !ModelIds.vocabularyPath(s, from, to);
   }
 
   /**
@@ -151,8 +155,8 @@ final class Paths {
           return false; // /etc/passwd, /home/alice, /c/Users (MSYS)
         }
       }
-      if (i == end && hasExtension(s, start, i)) {
-        return false;
+      if (i == end && hasExtension(s, start, i) && !WEB_PAGES.contains(Chars.lowerCase(s, Chars.lastIndexOf(s, '.', start, i) + 1, i))) {
+        return false; // a file name ends a route only as a web page: /docs/index.html, /faq.php
       }
       start = i + 1;
     }
