@@ -1,5 +1,26 @@
 package io.tracked.sample;
 
+import io.tracked.sample.autocomplete.AutocompleteEngine;
+import io.tracked.sample.autocomplete.Suggestion;
+import io.tracked.sample.chat.ChatPanel;
+import io.tracked.sample.chat.ShareCommand;
+import io.tracked.sample.chat.Transcript;
+import io.tracked.sample.commands.CmdCommand;
+import io.tracked.sample.commands.CommentCommand;
+import io.tracked.sample.commands.EditCommand;
+import io.tracked.sample.commands.SlashCommands;
+import io.tracked.sample.content.SampleContent;
+import io.tracked.sample.content.TypingStep;
+import io.tracked.sample.documents.Workspace;
+import io.tracked.sample.editor.Clipboard;
+import io.tracked.sample.editor.Editor;
+import io.tracked.sample.models.FakeModel;
+import io.tracked.sample.models.GenerationHistory;
+import io.tracked.sample.models.ModelConfig;
+import io.tracked.sample.settings.TelemetrySettings;
+import io.tracked.sample.views.Navigator;
+import io.tracked.sample.views.Screens;
+import io.tracked.sample.views.View;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

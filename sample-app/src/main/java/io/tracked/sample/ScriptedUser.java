@@ -1,5 +1,6 @@
 package io.tracked.sample;
 
+import io.tracked.sample.settings.TelemetrySettings;
 import java.util.Random;
 
 /**

@@ -3,6 +3,12 @@ package io.tracked.sample;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracked.sample.chat.Transcript;
+import io.tracked.sample.content.SampleContent;
+import io.tracked.sample.editor.Editor;
+import io.tracked.sample.models.ModelConfig;
+import io.tracked.sample.settings.TelemetrySettings;
+import io.tracked.sample.views.View;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,7 +43,8 @@ class SampleContentTest {
       // Chat prompts, and what followed each slash command's name.
       session.transcript().messages().stream()
           .filter(message -> message.role() == Transcript.Role.USER)
-          .map(message -> message.text().startsWith("/") ? message.text().replaceFirst("^/\\w+\\s*", "") : message.text())
+          .map(message -> message.text().startsWith("/") ? message.text().replaceFirst("^/\\w+\\s*", "")
+              : message.text())
           .filter(text -> !text.isEmpty())
           .forEach(content::add);
       content.add(SampleContent.USER_EMAIL);
@@ -54,7 +61,8 @@ class SampleContentTest {
 
   @Test
   void noForbiddenStringLooksLikeALegitimateValue() {
-    List<String> legitimate = new ArrayList<>(List.of("java", "py", "true", "false", "edit", "comment", "share", "cmd"));
+    List<String> legitimate = new ArrayList<>(
+        List.of("java", "py", "true", "false", "edit", "comment", "share", "cmd"));
     for (ModelConfig model : List.of(ModelConfig.LLAMA, ModelConfig.CLAUDE, ModelConfig.GPT_MINI)) {
       legitimate.add(model.name());
       legitimate.add(model.provider());

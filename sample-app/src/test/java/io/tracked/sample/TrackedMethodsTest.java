@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tracked.api.NotTracked;
 import io.tracked.api.Tracked;
 import io.tracked.api.TrackedProperty;
+import io.tracked.sample.chat.ChatPanel;
+import io.tracked.sample.commands.SlashCommands;
+import io.tracked.sample.editor.Editor;
+import io.tracked.sample.models.GenerationHistory;
+import io.tracked.sample.views.Navigator;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -36,8 +41,8 @@ class TrackedMethodsTest {
    * Arguments that carry what must never leave the machine; the sanitizer has to drop them: most by
    * their names, {@code workspace} (a path) and {@code apiBase} (a URL with a token) by their values.
    */
-  private static final Set<String> CONTENT =
-      Set.of("prefix", "completion", "filepath", "prompt", "apiKey", "userEmail", "input", "workspace", "apiBase");
+  private static final Set<String> CONTENT = Set.of("prefix", "completion", "filepath", "prompt", "apiKey", "userEmail",
+      "input", "workspace", "apiBase");
 
   private static final Set<Class<?>> SCALARS = Set.of(
       String.class, boolean.class, int.class, long.class, Boolean.class, Integer.class, Long.class);
@@ -82,7 +87,9 @@ class TrackedMethodsTest {
   @Test
   void trackedMethodsArePublicAndTakeOnlyScalars() {
     for (Method method : trackedMethods()) {
-      assertTrue(Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(method.getDeclaringClass().getModifiers()), method.toString());
+      assertTrue(
+          Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(method.getDeclaringClass().getModifiers()),
+          method.toString());
       assertTrue(method.getAnnotation(Tracked.class).returns().isEmpty(), "no return value is captured: " + method);
       for (Parameter parameter : method.getParameters()) {
         assertTrue(SCALARS.contains(parameter.getType()), parameter + " of " + method);

@@ -28,8 +28,7 @@ final class KeyShapes {
    * ({@code /chat/<uuid>}) and is spared.
    */
   static boolean uuidInside(String s, int from, int to) {
-    int[] runs = new int[5]; // lengths of the last five runs of letters and digits joined by '-'
-    int count = 0;
+    int count = 0; // how many runs of letters and digits joined by '-' fit the UUID shape so far
     int runStart = -1;
     boolean digit = false;
     for (int i = from; i <= to; i++) {
@@ -48,7 +47,7 @@ final class KeyShapes {
         int expected = count == 0 ? 8 : count == 4 ? 12 : 4;
         boolean fits = count == 0 || count == 4 ? length >= expected : length == expected;
         if (fits) {
-          runs[count++] = length;
+          count++;
           digit |= Chars.skipDigits(s, runStart, i) > runStart || hasDigit(s, runStart, i);
         } else {
           count = length >= 8 ? 1 : 0;

@@ -19,85 +19,85 @@ import java.util.Set;
  */
 final class CapturePayload {
 
-    private CapturePayload() {
+  private CapturePayload() {
+  }
+
+  static List<CapturedEvent> accept(byte[] json, String expectedKey, StrictChecks strict, long receivedNanos)
+      throws Rejection {
+    JsonNode root;
+    try {
+      root = EventJson.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new Rejection(400, "body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new Rejection(400, "body is not valid JSON: " + e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new Rejection(400, "body is empty");
     }
 
-    static List<CapturedEvent> accept(byte[] json, String expectedKey, StrictChecks strict, long receivedNanos)
-            throws Rejection {
-        JsonNode root;
-        try {
-            root = EventJson.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new Rejection(400, "body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new Rejection(400, "body is not valid JSON: " + e);
+    List<JsonNode> eventNodes = new ArrayList<>();
+    Set<String> keys = new LinkedHashSet<>();
+    if (root.isArray()) {
+      root.forEach(eventNodes::add);
+    } else if (root.isObject()) {
+      collectKeys(root, keys);
+      JsonNode batch = root.get("batch");
+      if (batch != null) {
+        if (!batch.isArray()) {
+          throw new Rejection(400, "\"batch\" is not an array");
         }
-        if (root == null || root.isMissingNode()) {
-            throw new Rejection(400, "body is empty");
+        batch.forEach(eventNodes::add);
+      } else {
+        eventNodes.add(root);
+      }
+    } else {
+      throw new Rejection(400, "body is neither a JSON object nor an array");
+    }
+    for (JsonNode node : eventNodes) {
+      if (node.isObject()) {
+        collectKeys(node, keys);
+        JsonNode props = node.get("properties");
+        if (props != null && props.isObject()) {
+          addKey(props.get("token"), keys);
         }
-
-        List<JsonNode> eventNodes = new ArrayList<>();
-        Set<String> keys = new LinkedHashSet<>();
-        if (root.isArray()) {
-            root.forEach(eventNodes::add);
-        } else if (root.isObject()) {
-            collectKeys(root, keys);
-            JsonNode batch = root.get("batch");
-            if (batch != null) {
-                if (!batch.isArray()) {
-                    throw new Rejection(400, "\"batch\" is not an array");
-                }
-                batch.forEach(eventNodes::add);
-            } else {
-                eventNodes.add(root);
-            }
-        } else {
-            throw new Rejection(400, "body is neither a JSON object nor an array");
-        }
-        for (JsonNode node : eventNodes) {
-            if (node.isObject()) {
-                collectKeys(node, keys);
-                JsonNode props = node.get("properties");
-                if (props != null && props.isObject()) {
-                    addKey(props.get("token"), keys);
-                }
-            }
-        }
-
-        if (keys.isEmpty()) {
-            throw new Rejection(401, "api_key is missing");
-        }
-        if (keys.size() > 1) {
-            throw new Rejection(401, "several api keys in one request: " + keys.size());
-        }
-        String key = keys.iterator().next();
-        if (!key.equals(expectedKey)) {
-            throw new Rejection(401, "api_key does not match the project's key");
-        }
-        if (eventNodes.isEmpty()) {
-            throw new Rejection(400, "batch is empty");
-        }
-
-        List<CapturedEvent> events = new ArrayList<>(eventNodes.size());
-        for (JsonNode node : eventNodes) {
-            CapturedEvent event = EventJson.toEvent(node, receivedNanos);
-            if (strict != null) {
-                strict.checkEvent(node, event);
-            }
-            events.add(event);
-        }
-        return events;
+      }
     }
 
-    private static void collectKeys(JsonNode object, Set<String> keys) {
-        addKey(object.get("api_key"), keys);
-        addKey(object.get("token"), keys);
-        addKey(object.get("$token"), keys);
+    if (keys.isEmpty()) {
+      throw new Rejection(401, "api_key is missing");
+    }
+    if (keys.size() > 1) {
+      throw new Rejection(401, "several api keys in one request: " + keys.size());
+    }
+    String key = keys.iterator().next();
+    if (!key.equals(expectedKey)) {
+      throw new Rejection(401, "api_key does not match the project's key");
+    }
+    if (eventNodes.isEmpty()) {
+      throw new Rejection(400, "batch is empty");
     }
 
-    private static void addKey(JsonNode key, Set<String> keys) {
-        if (key != null && key.isTextual() && !key.asText().isEmpty()) {
-            keys.add(key.asText());
-        }
+    List<CapturedEvent> events = new ArrayList<>(eventNodes.size());
+    for (JsonNode node : eventNodes) {
+      CapturedEvent event = EventJson.toEvent(node, receivedNanos);
+      if (strict != null) {
+        strict.checkEvent(node, event);
+      }
+      events.add(event);
     }
+    return events;
+  }
+
+  private static void collectKeys(JsonNode object, Set<String> keys) {
+    addKey(object.get("api_key"), keys);
+    addKey(object.get("token"), keys);
+    addKey(object.get("$token"), keys);
+  }
+
+  private static void addKey(JsonNode key, Set<String> keys) {
+    if (key != null && key.isTextual() && !key.asText().isEmpty()) {
+      keys.add(key.asText());
+    }
+  }
 }

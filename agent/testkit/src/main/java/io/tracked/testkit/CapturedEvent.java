@@ -20,41 +20,41 @@ import java.util.Objects;
  * @param receivedNanos {@link System#nanoTime()} when the request carrying it arrived
  */
 public record CapturedEvent(
-        String event,
-        String distinctId,
-        Map<String, Object> properties,
-        String timestamp,
-        String uuid,
-        String rawJson,
-        long receivedNanos) {
+    String event,
+    String distinctId,
+    Map<String, Object> properties,
+    String timestamp,
+    String uuid,
+    String rawJson,
+    long receivedNanos) {
 
-    public CapturedEvent {
-        Objects.requireNonNull(event, "event");
-        properties = properties == null ? Map.of() : properties;
-    }
+  public CapturedEvent {
+    Objects.requireNonNull(event, "event");
+    properties = properties == null ? Map.of() : properties;
+  }
 
-    /**
-     * Reads one event from JSON in PostHog's event shape, e.g. a line of the agent's outbox file, so the
-     * same assertions (and {@link PrivacyRules}) apply to events that were written instead of sent.
-     *
-     * @throws IllegalArgumentException if the text is not a JSON object with an event name
-     */
-    public static CapturedEvent parse(String json) {
-        return EventJson.parseStandalone(json, System.nanoTime());
-    }
+  /**
+   * Reads one event from JSON in PostHog's event shape, e.g. a line of the agent's outbox file, so the
+   * same assertions (and {@link PrivacyRules}) apply to events that were written instead of sent.
+   *
+   * @throws IllegalArgumentException if the text is not a JSON object with an event name
+   */
+  public static CapturedEvent parse(String json) {
+    return EventJson.parseStandalone(json, System.nanoTime());
+  }
 
-    /** The property's value, or null when absent (or present as JSON null). */
-    public Object property(String name) {
-        return properties.get(name);
-    }
+  /** The property's value, or null when absent (or present as JSON null). */
+  public Object property(String name) {
+    return properties.get(name);
+  }
 
-    /** Whether the property key is present at all (even with a null value). */
-    public boolean hasProperty(String name) {
-        return properties.containsKey(name);
-    }
+  /** Whether the property key is present at all (even with a null value). */
+  public boolean hasProperty(String name) {
+    return properties.containsKey(name);
+  }
 
-    @Override
-    public String toString() {
-        return rawJson;
-    }
+  @Override
+  public String toString() {
+    return rawJson;
+  }
 }

@@ -22,30 +22,30 @@ import java.util.Map;
  * @param receivedAt    wall-clock arrival time, for messages and timestamp comparisons
  */
 public record CapturedRequest(
-        String method,
-        String path,
-        String query,
-        Map<String, List<String>> headers,
-        String body,
-        int status,
-        String detail,
-        long receivedNanos,
-        Instant receivedAt) {
+    String method,
+    String path,
+    String query,
+    Map<String, List<String>> headers,
+    String body,
+    int status,
+    String detail,
+    long receivedNanos,
+    Instant receivedAt) {
 
-    /** The first value of the header, or null; the name is case-insensitive. */
-    public String header(String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
+  /** The first value of the header, or null; the name is case-insensitive. */
+  public String header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
 
-    /** Whether this request went to one of PostHog's capture routes. */
-    public boolean isCapture() {
-        return Routes.isCapture(path);
-    }
+  /** Whether this request went to one of PostHog's capture routes. */
+  public boolean isCapture() {
+    return Routes.isCapture(path);
+  }
 
-    @Override
-    public String toString() {
-        return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status + " (" + detail
-                + ", " + body.length() + " chars)";
-    }
+  @Override
+  public String toString() {
+    return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status + " (" + detail
+        + ", " + body.length() + " chars)";
+  }
 }

@@ -16,25 +16,25 @@ import java.util.Set;
  */
 final class ChildEnvironment {
 
-    static final Set<String> SCRUBBED = Set.of(
-            "POSTHOG_API_KEY", "DO_NOT_TRACK", "CONTINUE_GLOBAL_DIR",
-            "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
-    static final String SCRUBBED_PREFIX = "TRACKED_";
+  static final Set<String> SCRUBBED = Set.of(
+      "POSTHOG_API_KEY", "DO_NOT_TRACK", "CONTINUE_GLOBAL_DIR",
+      "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+  static final String SCRUBBED_PREFIX = "TRACKED_";
 
-    private ChildEnvironment() {
-    }
+  private ChildEnvironment() {
+  }
 
-    static boolean isScrubbed(String name) {
-        return name.startsWith(SCRUBBED_PREFIX) || SCRUBBED.contains(name);
-    }
+  static boolean isScrubbed(String name) {
+    return name.startsWith(SCRUBBED_PREFIX) || SCRUBBED.contains(name);
+  }
 
-    /**
-     * Applies the scrub, then the test's removals, then the test's settings, to {@code env} in place
-     * (typically {@link ProcessBuilder#environment()}, which starts as the parent's).
-     */
-    static void apply(Map<String, String> env, Map<String, String> set, Set<String> removed) {
-        env.keySet().removeIf(ChildEnvironment::isScrubbed);
-        env.keySet().removeAll(removed);
-        env.putAll(set);
-    }
+  /**
+   * Applies the scrub, then the test's removals, then the test's settings, to {@code env} in place
+   * (typically {@link ProcessBuilder#environment()}, which starts as the parent's).
+   */
+  static void apply(Map<String, String> env, Map<String, String> set, Set<String> removed) {
+    env.keySet().removeIf(ChildEnvironment::isScrubbed);
+    env.keySet().removeAll(removed);
+    env.putAll(set);
+  }
 }

@@ -17,53 +17,53 @@ import java.nio.charset.StandardCharsets;
  */
 final class OutputDrain {
 
-    static final String ECHO_PROPERTY = "tracked.it.echoChildOutput";
+  static final String ECHO_PROPERTY = "tracked.it.echoChildOutput";
 
-    private final StringBuilder text = new StringBuilder();
-    private final Thread thread;
+  private final StringBuilder text = new StringBuilder();
+  private final Thread thread;
 
-    OutputDrain(InputStream stream, String name) {
-        boolean echo = Boolean.getBoolean(ECHO_PROPERTY);
-        PrintStream echoTo = System.err;
-        thread = new Thread(() -> drain(stream, echo ? echoTo : null, "[" + name + "] "), name);
-        thread.setDaemon(true);
-        thread.start();
-    }
+  OutputDrain(InputStream stream, String name) {
+    boolean echo = Boolean.getBoolean(ECHO_PROPERTY);
+    PrintStream echoTo = System.err;
+    thread = new Thread(() -> drain(stream, echo ? echoTo : null, "[" + name + "] "), name);
+    thread.setDaemon(true);
+    thread.start();
+  }
 
-    private void drain(InputStream stream, PrintStream echo, String prefix) {
-        char[] buffer = new char[8192];
-        try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            int n;
-            while ((n = reader.read(buffer)) != -1) {
-                synchronized (text) {
-                    text.append(buffer, 0, n);
-                }
-                if (echo != null) {
-                    echo.print(prefix + new String(buffer, 0, n));
-                    echo.flush();
-                }
-            }
-        } catch (IOException e) {
-            // The pipe closed under us (child killed); what was read is kept.
-        }
-    }
-
-    String soFar() {
+  private void drain(InputStream stream, PrintStream echo, String prefix) {
+    char[] buffer = new char[8192];
+    try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+      int n;
+      while ((n = reader.read(buffer)) != -1) {
         synchronized (text) {
-            return text.toString();
+          text.append(buffer, 0, n);
         }
-    }
-
-    boolean finished() {
-        return !thread.isAlive();
-    }
-
-    /** Waits for the pipe to reach end of stream; gives up quietly (a grandchild may hold it open). */
-    void awaitEnd(long millis) {
-        try {
-            thread.join(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (echo != null) {
+          echo.print(prefix + new String(buffer, 0, n));
+          echo.flush();
         }
+      }
+    } catch (IOException e) {
+      // The pipe closed under us (child killed); what was read is kept.
     }
+  }
+
+  String soFar() {
+    synchronized (text) {
+      return text.toString();
+    }
+  }
+
+  boolean finished() {
+    return !thread.isAlive();
+  }
+
+  /** Waits for the pipe to reach end of stream; gives up quietly (a grandchild may hold it open). */
+  void awaitEnd(long millis) {
+    try {
+      thread.join(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

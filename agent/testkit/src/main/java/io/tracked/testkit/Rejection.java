@@ -8,20 +8,20 @@ package io.tracked.testkit;
  */
 final class Rejection extends Exception {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final int status;
+  private final int status;
 
-    Rejection(int status, String detail) {
-        super(detail, null, false, false);
-        this.status = status;
-    }
+  Rejection(int status, String detail) {
+    super(detail, null, false, false);
+    this.status = status;
+  }
 
-    int status() {
-        return status;
-    }
+  int status() {
+    return status;
+  }
 
-    String detail() {
-        return getMessage();
-    }
+  String detail() {
+    return getMessage();
+  }
 }

@@ -43,7 +43,8 @@ class ConsentLiveIT {
 
   /** One user-facing switch: where it lives and how it is written off and on. */
   enum Switch {
-    CONFIG_JSON(".continue/config.json", "{ // opted out\n \"allowAnonymousTelemetry\": false, }", "{ \"allowAnonymousTelemetry\": true }"),
+    CONFIG_JSON(".continue/config.json", "{ // opted out\n \"allowAnonymousTelemetry\": false, }",
+        "{ \"allowAnonymousTelemetry\": true }"),
     GLOBAL_CONTEXT(".continue/index/globalContext.json", "{\"sharedConfig\": {\"allowAnonymousTelemetry\": false}}",
         "{\"sharedConfig\": {}}"),
     HOST_SETTING(".tracked-sample/settings.json", "{\"telemetryEnabled\": false}", "{\"telemetryEnabled\": true}");
@@ -66,12 +67,15 @@ class ConsentLiveIT {
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("switchesOnEveryJava")
-  void offStopsEverythingAndOnResumesWithANewId(Switch consentSwitch, Path java, @TempDir Path home) throws IOException {
+  void offStopsEverythingAndOnResumesWithANewId(Switch consentSwitch, Path java, @TempDir Path home)
+      throws IOException {
     Path file = home.resolve(consentSwitch.path);
     write(file, consentSwitch.on);
     try (FakePostHog posthog = FakePostHog.start(API_KEY);
-        ChildJvm.Running sample = SampleAppIT.sample(java, "debug=true,posthog.apiKey=" + API_KEY + ",posthog.host=" + posthog.url(),
-            "--sessions", "12", "--pace-ms", "30").userHome(home).start()) {
+        ChildJvm.Running sample = SampleAppIT
+            .sample(java, "debug=true,posthog.apiKey=" + API_KEY + ",posthog.host=" + posthog.url(),
+                "--sessions", "12", "--pace-ms", "30")
+            .userHome(home).start()) {
 
       List<CapturedEvent> before = posthog.awaitEventCount(20, Duration.ofSeconds(30));
       Set<String> idsBefore = before.stream().map(CapturedEvent::distinctId).collect(Collectors.toSet());
@@ -86,7 +90,8 @@ class ConsentLiveIT {
           .max(Comparator.naturalOrder()).orElseThrow();
       long delayMillis = Duration.between(off, lastRequest).toMillis();
       record(consentSwitch, java, noticedMillis, delayMillis);
-      assertTrue(delayMillis <= EFFECT.toMillis(), "a request " + delayMillis + " ms after " + consentSwitch + " turned off");
+      assertTrue(delayMillis <= EFFECT.toMillis(),
+          "a request " + delayMillis + " ms after " + consentSwitch + " turned off");
       int requestsWhileOff = posthog.requestCount();
 
       Instant on = Instant.now();
@@ -116,7 +121,7 @@ class ConsentLiveIT {
   void doNotTrackSendsNothingFromStartToExit() {
     try (FakePostHog posthog = FakePostHog.start(API_KEY)) {
       ChildJvm.Result result = SampleAppIT.sample(ChildJvm.javasUnderTest().get(0),
-              "posthog.apiKey=" + API_KEY + ",posthog.host=" + posthog.url(), "--sessions", "2")
+          "posthog.apiKey=" + API_KEY + ",posthog.host=" + posthog.url(), "--sessions", "2")
           .env("DO_NOT_TRACK", "1").run(Duration.ofSeconds(60));
       result.expectExit(0);
       posthog.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(5));
@@ -129,7 +134,7 @@ class ConsentLiveIT {
     write(home.resolve(".continue/config.json"), "{ \"allowAnonymousTelemetry\": true ");
     try (FakePostHog posthog = FakePostHog.start(API_KEY)) {
       ChildJvm.Result result = SampleAppIT.sample(ChildJvm.javasUnderTest().get(0),
-              "posthog.apiKey=" + API_KEY + ",posthog.host=" + posthog.url(), "--sessions", "2")
+          "posthog.apiKey=" + API_KEY + ",posthog.host=" + posthog.url(), "--sessions", "2")
           .userHome(home).run(Duration.ofSeconds(60));
       result.expectExit(0);
       assertTrue(result.stderr().contains("config.json is not valid JSON at line 1"), result.stderr());

@@ -19,7 +19,8 @@ final class HostileFilesReport {
 
   static synchronized void record(Path java, String what, long normalMillis, long hostileMillis, long normalHeapKb,
       long hostileHeapKb) {
-    String line = String.format("JDK %d  %-45s exit %5d ms (normal %5d ms, %+d)  heap at exit %6d KB (normal %6d KB, %+d)%n",
+    String line = String.format(
+        "JDK %d  %-45s exit %5d ms (normal %5d ms, %+d)  heap at exit %6d KB (normal %6d KB, %+d)%n",
         ChildJvm.javaFeatureVersion(java), what, hostileMillis, normalMillis, hostileMillis - normalMillis,
         hostileHeapKb, normalHeapKb, hostileHeapKb - normalHeapKb);
     try {

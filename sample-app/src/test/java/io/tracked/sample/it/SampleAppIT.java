@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tracked.sample.SampleContent;
+import io.tracked.sample.content.SampleContent;
 import io.tracked.testkit.CapturedEvent;
 import io.tracked.testkit.ChildJvm;
 import io.tracked.testkit.FakePostHog;
@@ -81,8 +81,10 @@ class SampleAppIT {
         assertEquals(expected, new TreeSet<>(event.properties().keySet()), "properties of " + event);
         assertEquals("Tracked Sample Editor", event.property("ideName"));
       }
-      assertEquals(Boolean.TRUE, posthog.events("autocomplete").stream().anyMatch(e -> Boolean.TRUE.equals(e.property("accepted"))));
-      assertEquals(Boolean.TRUE, posthog.events("autocomplete").stream().anyMatch(e -> Boolean.FALSE.equals(e.property("accepted"))));
+      assertEquals(Boolean.TRUE,
+          posthog.events("autocomplete").stream().anyMatch(e -> Boolean.TRUE.equals(e.property("accepted"))));
+      assertEquals(Boolean.TRUE,
+          posthog.events("autocomplete").stream().anyMatch(e -> Boolean.FALSE.equals(e.property("accepted"))));
       assertTrue(posthog.events("$pageview").stream().anyMatch(e -> "/history".equals(e.property("$current_url"))));
 
       String everythingSent = posthog.allBodies();

@@ -46,7 +46,7 @@ class SampleCatalogIT {
     String stderr;
     try (FakePostHog posthog = FakePostHog.start(SampleAppIT.API_KEY)) {
       ChildJvm.Result result = ChildJvm.builder().javaAgent(SampleAppIT.agentJar(),
-              "debug=true,posthog.apiKey=" + SampleAppIT.API_KEY + ",posthog.host=" + posthog.url())
+          "debug=true,posthog.apiKey=" + SampleAppIT.API_KEY + ",posthog.host=" + posthog.url())
           .jar(SampleAppIT.sampleJar()).args("--sessions", "2").run(Duration.ofSeconds(90));
       result.expectExit(0);
       stderr = result.stderr();
@@ -63,7 +63,8 @@ class SampleCatalogIT {
     System.out.println("catalog of the sample editor:\n" + catalog.stdout() + "events sent: " + sent);
     assertEquals(listed.keySet(), sent.keySet(), "catalog:\n" + catalog.stdout());
     for (String event : sent.keySet()) {
-      assertTrue(listed.get(event).containsAll(sent.get(event)), event + " sent " + sent.get(event) + " beyond the catalog");
+      assertTrue(listed.get(event).containsAll(sent.get(event)),
+          event + " sent " + sent.get(event) + " beyond the catalog");
       for (String property : listed.get(event)) {
         assertTrue(sent.get(event).contains(property) || stderr.contains(event + "." + property + " dropped: "),
             event + "." + property + " is listed but was neither sent nor dropped by value:\n" + stderr);

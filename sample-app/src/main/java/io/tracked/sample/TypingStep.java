@@ -1,7 +1,0 @@
-package io.tracked.sample;
-
-/**
- * One step of the scripted user's typing: the text typed before asking for a suggestion, and what
- * the user types by hand instead when the suggestion is rejected (or none comes).
- */
-record TypingStep(String typed, String ifRejected) {}
