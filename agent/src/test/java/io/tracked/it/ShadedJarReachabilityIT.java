@@ -30,14 +30,12 @@ import org.junit.jupiter.api.Test;
 class ShadedJarReachabilityIT {
 
   /**
-   * Never in the jar, minimized or not, each for a reason: posthog-java's own OkHttp sender, which the
-   * agent replaces (see agent/pom.xml); byte-buddy-agent's installer, which Byte Buddy looks up only if
+   * Never in the jar, minimized or not, each for a reason: byte-buddy-agent's installer, which Byte Buddy looks up only if
    * present (the agent gets its Instrumentation from the JVM); Byte Buddy's bridge to the JDK 24+
    * class-file API, which lives in the multi-release part the jar does not carry (its ASM reads every
    * class file version the agent supports).
    */
   private static final List<String> LEFT_OUT_ON_PURPOSE = List.of(
-      "io/tracked/agent/shaded/posthog/HttpSender",
       "io/tracked/agent/shaded/bytebuddy/agent/Installer",
       "io/tracked/agent/shaded/bytebuddy/jar/asmjdkbridge/");
 
@@ -75,8 +73,8 @@ class ShadedJarReachabilityIT {
     List<String> broken = new ArrayList<>();
     int loaded = 0;
     try (JarFile jar = new JarFile(agentJar.toFile());
-         URLClassLoader loader = new URLClassLoader(new URL[] {agentJar.toUri().toURL(), api},
-             ClassLoader.getPlatformClassLoader())) {
+        URLClassLoader loader = new URLClassLoader(new URL[] {agentJar.toUri().toURL(), api},
+            ClassLoader.getPlatformClassLoader())) {
       for (String name : classesIn(jar)) {
         String binary = name.replace('/', '.');
         if (leftOutOnPurpose(name)) {

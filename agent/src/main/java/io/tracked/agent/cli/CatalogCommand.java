@@ -1,7 +1,7 @@
 package io.tracked.agent.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.tracked.agent.config.MethodsOption;
 import io.tracked.agent.event.EventBinding;
 import io.tracked.agent.event.PropertyNames;
@@ -28,7 +28,7 @@ import net.bytebuddy.description.type.TypeDescription;
  */
 final class CatalogCommand {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private CatalogCommand() {}
 
@@ -75,20 +75,40 @@ final class CatalogCommand {
       printMarkdown(found, out);
     } else {
       for (Entry entry : found) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("class", entry.binding().className());
-        line.put("method", entry.binding().methodName());
-        line.put("event", entry.binding().eventName());
-        line.set("properties", JSON.valueToTree(entry.properties()));
-        line.set("neverSent", JSON.valueToTree(entry.neverSent()));
-        line.set("generatedIds", JSON.valueToTree(new java.util.TreeSet<>(entry.binding().generatedIds())));
-        if (!entry.warnings().isEmpty()) {
-          line.set("warnings", JSON.valueToTree(entry.warnings()));
-        }
-        out.println(line);
+        out.println(jsonLine(entry));
       }
     }
     return readErrors.isEmpty() ? 0 : 1;
+  }
+
+  /** One entry as a JSON line, written with jackson-core's streaming API (the agent carries no databind). */
+  static String jsonLine(Entry entry) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator line = JSON.createGenerator(text)) {
+      line.writeStartObject();
+      line.writeStringField("class", entry.binding().className());
+      line.writeStringField("method", entry.binding().methodName());
+      line.writeStringField("event", entry.binding().eventName());
+      writeArray(line, "properties", entry.properties());
+      writeArray(line, "neverSent", entry.neverSent());
+      writeArray(line, "generatedIds", new java.util.TreeSet<>(entry.binding().generatedIds()));
+      if (!entry.warnings().isEmpty()) {
+        writeArray(line, "warnings", entry.warnings());
+      }
+      line.writeEndObject();
+    } catch (IOException impossible) {
+      throw new java.io.UncheckedIOException(impossible); // a StringWriter does not fail
+    }
+    return text.toString();
+  }
+
+  private static void writeArray(JsonGenerator line, String name, java.util.Collection<String> values)
+      throws IOException {
+    line.writeArrayFieldStart(name);
+    for (String value : values) {
+      line.writeString(value);
+    }
+    line.writeEndArray();
   }
 
   /** The catalog of every class in the scan; problems with {@code methods} entries go to {@code problems}. */
@@ -146,7 +166,8 @@ final class CatalogCommand {
         warnings.add("overload " + other.methodName() + "(" + simpleTypes(other.descriptor()) + ") also records '"
             + binding.eventName()
             + "'" + (other.propertyNames().equals(binding.propertyNames()) ? "" : " with other properties "
-            + other.propertyNames()) + "; a call of one that calls the other counts once (the outer one), but"
+                + other.propertyNames())
+            + "; a call of one that calls the other counts once (the outer one), but"
             + " separate calls of each count twice. Fix: pick one overload by its parameter types, e.g. "
             + binding.methodName() + "(" + simpleTypes(binding.descriptor()) + ")");
       } else if (other.methodName().equals(binding.methodName()) && other.descriptor().equals(binding.descriptor())
@@ -193,12 +214,14 @@ final class CatalogCommand {
       }
     }
     out.println();
-    out.println("Every event also carries " + codes(PropertyNames.COMMON) + " and an anonymous random `distinct_id`. Each property"
+    out.println("Every event also carries " + codes(PropertyNames.COMMON)
+        + " and an anonymous random `distinct_id`. Each property"
         + " value passes the sanitizer first; values that could identify a person or hold code, prompts, paths or"
         + " secrets are dropped.");
     if (!warned.isEmpty()) {
       out.println();
-      out.println("Recorded by more than one method (see the warnings on stderr): " + codes(new ArrayList<>(warned.keySet())));
+      out.println(
+          "Recorded by more than one method (see the warnings on stderr): " + codes(new ArrayList<>(warned.keySet())));
     }
   }
 }
