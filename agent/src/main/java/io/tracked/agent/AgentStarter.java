@@ -70,8 +70,8 @@ final class AgentStarter {
     // Consent is not known yet: calls may be held in memory, but nothing is built or sent until it is.
     gate.openCapture();
 
-    Supplier<TrackedInstrumentation> weaving = () ->
-        new TrackedInstrumentation(bindings, settings.methods(), new WeavingListener(), hostSwitch::declare);
+    Supplier<TrackedInstrumentation> weaving = () -> new TrackedInstrumentation(bindings, settings.methods(),
+        new WeavingListener(), hostSwitch::declare);
     if (attached) {
       weaving.get().install(instrumentation); // the host is running: weave what is loaded, now
     } else {
@@ -79,7 +79,8 @@ final class AgentStarter {
     }
 
     EventPipeline pipeline = new EventPipeline(dispatcher, gate,
-        () -> new EventFactory(new Sanitizer(), CommonProperties.detect(settings.ideName(), settings.ideVersion()), anonymousId::get),
+        () -> new EventFactory(new Sanitizer(), CommonProperties.detect(settings.ideName(), settings.ideVersion()),
+            anonymousId::get),
         () -> sink(settings, gate),
         sink -> {
           AgentLog.info("Tracked " + TrackedVersion.get() + ": telemetry " + ConsentGate.describeState(gate.state())

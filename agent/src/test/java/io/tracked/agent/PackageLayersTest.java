@@ -20,8 +20,7 @@ class PackageLayersTest {
 
   private static final String ROOT = "io.tracked.agent";
 
-  @ArchTest
-  static final ArchRule layersDependDownwardOnly = layeredArchitecture()
+  @ArchTest static final ArchRule layersDependDownwardOnly = layeredArchitecture()
       .consideringOnlyDependenciesInLayers()
       .layer("Entry").definedBy(ROOT)
       .layer("Cli").definedBy(ROOT + ".cli..")
@@ -53,6 +52,5 @@ class PackageLayersTest {
       .whereLayer("Log").mayNotAccessAnyLayer()
       .whereLayer("Bridge").mayNotAccessAnyLayer();
 
-  @ArchTest
-  static final ArchRule noPackageCycles = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+  @ArchTest static final ArchRule noPackageCycles = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 }

@@ -14,7 +14,7 @@ class BadOptionsIT {
   @Test
   void malformedOptionsAreReportedAndTheHostRuns() {
     ChildJvm.Result result = AgentHarness.fixture(ChildJvm.javasUnderTest().get(0),
-            "debgu=true,debug=maybe,posthog.apiKey=phc_x,posthog.host=not a url,methods=broken", "basic")
+        "debgu=true,debug=maybe,posthog.apiKey=phc_x,posthog.host=not a url,methods=broken", "basic")
         .env("TRACKED_SOMETHING", "1")
         .run(Duration.ofSeconds(60));
 

@@ -39,14 +39,17 @@ class CommandLineIT {
     for (String line : result.stdout().lines().toList()) {
       lines.add(JSON.readTree(line));
     }
-    JsonNode suggestion = lines.stream().filter(l -> l.get("event").asText().equals("suggestion_outcome")).findFirst().orElseThrow();
+    JsonNode suggestion = lines.stream().filter(l -> l.get("event").asText().equals("suggestion_outcome")).findFirst()
+        .orElseThrow();
     assertEquals("io.tracked.fixture.FixtureApp", suggestion.get("class").asText());
     assertEquals("suggestion", suggestion.get("method").asText());
     assertEquals("[\"accepted\",\"modelName\",\"time\",\"outcome\"]", suggestion.get("properties").toString());
     assertTrue(lines.stream().anyMatch(l -> l.get("event").asText().equals("configured_call")), result.stdout());
-    assertTrue(lines.stream().anyMatch(l -> l.get("properties").toString().equals("[\"provider\",\"exception\"]")), result.stdout());
+    assertTrue(lines.stream().anyMatch(l -> l.get("properties").toString().equals("[\"provider\",\"exception\"]")),
+        result.stdout());
 
-    ChildJvm.Result markdown = cli("catalog", "--format", "markdown", "target/test-classes").workDir(Paths.get("").toAbsolutePath())
+    ChildJvm.Result markdown = cli("catalog", "--format", "markdown", "target/test-classes")
+        .workDir(Paths.get("").toAbsolutePath())
         .run(Duration.ofSeconds(60));
     markdown.expectExit(0);
     assertTrue(markdown.stdout().contains("| `useSlashCommand` | `name` | (none) |"), markdown.stdout());
@@ -63,7 +66,8 @@ class CommandLineIT {
     result.expectExit(0);
     List<String> lines = result.stdout().lines().toList();
     assertEquals(3, lines.size(), result.stdout());
-    assertEquals("{\"name\":\"modelName\",\"value\":\"gpt-4o-mini\",\"action\":\"keep\",\"reason\":\"identifier\"}", lines.get(0));
+    assertEquals("{\"name\":\"modelName\",\"value\":\"gpt-4o-mini\",\"action\":\"keep\",\"reason\":\"identifier\"}",
+        lines.get(0));
     assertTrue(lines.get(1).contains("\"action\":\"drop\"") && !lines.get(1).contains("alice"), lines.get(1));
     assertTrue(lines.get(2).contains("\"value\":3"), lines.get(2));
   }
@@ -76,7 +80,8 @@ class CommandLineIT {
     ChildJvm.Result off = cli("status", "--config", config.toString()).run(Duration.ofSeconds(60));
     off.expectExit(0);
     assertTrue(off.stdout().startsWith("telemetry: disabled"), off.stdout());
-    assertTrue(off.stdout().contains("allowAnonymousTelemetry: false (turns telemetry off)  [from " + config + "]"), off.stdout());
+    assertTrue(off.stdout().contains("allowAnonymousTelemetry: false (turns telemetry off)  [from " + config + "]"),
+        off.stdout());
 
     ChildJvm.Result doNotTrack = cli("status", "--config", temp.resolve("missing.json").toString())
         .env("DO_NOT_TRACK", "1").run(Duration.ofSeconds(60));
@@ -90,7 +95,8 @@ class CommandLineIT {
   void unknownCommandExplainsUsage() {
     ChildJvm.Result result = cli("frobnicate").run(Duration.ofSeconds(60));
     result.expectExit(2);
-    assertTrue(result.stderr().contains("unknown command 'frobnicate'") && result.stderr().contains("usage:"), result.stderr());
+    assertTrue(result.stderr().contains("unknown command 'frobnicate'") && result.stderr().contains("usage:"),
+        result.stderr());
   }
 
   @Test
@@ -108,7 +114,8 @@ class CommandLineIT {
           "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url()).run(Duration.ofSeconds(60));
       attach.expectExit(0);
 
-      posthog.awaitEvents(events -> events.stream().anyMatch(e -> e.event().equals("suggestion_outcome")), Duration.ofSeconds(30));
+      posthog.awaitEvents(events -> events.stream().anyMatch(e -> e.event().equals("suggestion_outcome")),
+          Duration.ofSeconds(30));
       Files.createFile(stop);
       ChildJvm.Result hostResult = host.waitFor(Duration.ofSeconds(60));
       hostResult.expectExit(0);

@@ -19,7 +19,8 @@ class ConsentOffIT {
 
   @Test
   void optedOutUserSendsNothing() throws IOException {
-    Files.writeString(continueDir.resolve("config.json"), "{\n  // the user opted out\n  \"allowAnonymousTelemetry\": false,\n}\n");
+    Files.writeString(continueDir.resolve("config.json"),
+        "{\n  // the user opted out\n  \"allowAnonymousTelemetry\": false,\n}\n");
     assertNoRequests();
   }
 
@@ -33,9 +34,9 @@ class ConsentOffIT {
   private String assertNoRequests() {
     try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY)) {
       ChildJvm.Result result = AgentHarness.fixture(ChildJvm.javasUnderTest().get(0),
-              "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url()
-                  + ",debug=true,config=" + continueDir.resolve("config.json"),
-              "basic", "20")
+          "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url()
+              + ",debug=true,config=" + continueDir.resolve("config.json"),
+          "basic", "20")
           .run(Duration.ofSeconds(60));
 
       result.expectExit(0);

@@ -49,7 +49,8 @@ class DeliveryConcurrentIT {
       assertEquals(0, arrivals.repeatedUuids(), "two processes never replay the same record");
       assertEquals(0, runs.spooledRecords());
       Set<String> ids = posthog.events().stream().map(CapturedEvent::distinctId).collect(Collectors.toSet());
-      System.out.println("[delivery-figures] concurrent: " + arrivals.events() + " arrivals, distinct ids " + ids.size());
+      System.out
+          .println("[delivery-figures] concurrent: " + arrivals.events() + " arrivals, distinct ids " + ids.size());
       assertEquals(1, ids.size(), "one anonymous id per Continue directory: " + ids);
     }
   }

@@ -35,7 +35,8 @@ class DeliveryOutageIT {
         // The timestamp is the end of the call (the advice runs as the method returns), never the time
         // it was queued or sent: within a moment of what the host read just before the call.
         long sinceCall = stamped.toEpochMilli() - ((Number) event.property("calledAt")).longValue();
-        assertTrue(sinceCall >= 0 && sinceCall < 1_000, "the call's time, not queue time: " + sinceCall + " ms after it");
+        assertTrue(sinceCall >= 0 && sinceCall < 1_000,
+            "the call's time, not queue time: " + sinceCall + " ms after it");
         assertTrue(stamped.toEpochMilli() < secondStart, "replayed with the time it was captured");
       }
     }

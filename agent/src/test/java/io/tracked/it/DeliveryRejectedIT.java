@@ -29,7 +29,8 @@ class DeliveryRejectedIT {
           counted += Long.parseLong(refused.group(1));
         }
         assertTrue(posthog.requestCount() > 1, "several batches, each refused: " + posthog.requestCount());
-        assertEquals(250, counted, "status " + status + ": the messages count every refused event\n" + run.result().stderr());
+        assertEquals(250, counted,
+            "status " + status + ": the messages count every refused event\n" + run.result().stderr());
         assertEquals(0, runs.spooledRecords(), "a refused event is never kept");
       }
     }

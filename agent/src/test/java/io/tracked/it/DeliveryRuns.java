@@ -33,8 +33,8 @@ final class DeliveryRuns {
   static final long EXIT_BUDGET_MILLIS = 2_000;
   static final long SLACK_MILLIS = 3_000;
   private static final Pattern HOST_END = Pattern.compile("host end (\\d+)");
-  private static final Pattern SEGMENT =
-      Pattern.compile("\\d{13}-[0-9a-f]{16}-(\\d+)-\\d+\\.(\\d+)\\.(?:seg|claim-[0-9a-f]{16})");
+  private static final Pattern SEGMENT = Pattern
+      .compile("\\d{13}-[0-9a-f]{16}-(\\d+)-\\d+\\.(\\d+)\\.(?:seg|claim-[0-9a-f]{16})");
 
   final Path home;
   private String scenario = "";
@@ -120,7 +120,8 @@ final class DeliveryRuns {
     }
     if (file.getFileName().toString().matches("\\d{13}-[0-9a-f]{16}\\.open-[0-9a-f]{16}")) {
       try {
-        return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+        return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).chars()
+            .filter(c -> c == '\n').count();
       } catch (IOException gone) {
         return 0;
       }
@@ -144,7 +145,8 @@ final class DeliveryRuns {
       assertTrue(missing.isEmpty(), missing.size() + " steps never arrived, e.g. "
           + missing.subList(0, Math.min(10, missing.size())));
       for (Map.Entry<String, Set<String>> step : uuidsByStep.entrySet()) {
-        assertEquals(1, step.getValue().size(), "step " + step.getKey() + " arrived as different events " + step.getValue());
+        assertEquals(1, step.getValue().size(),
+            "step " + step.getKey() + " arrived as different events " + step.getValue());
       }
       int expected = countsByRun.values().stream().mapToInt(Integer::intValue).sum();
       assertEquals(expected, uuidsByStep.size(), "no step beyond those recorded");

@@ -31,10 +31,10 @@ class FixtureEventsIT {
   void trackedCallsArriveAsDeclared(Path java) {
     try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY)) {
       ChildJvm.Result result = AgentHarness.fixture(java,
-              "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url()
-                  + ",ide.name=Fixture IDE,ide.version=2026.3"
-                  + ",methods=io.tracked.fixture.FixtureApp[configured=configured_call,unannotated]",
-              "basic")
+          "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url()
+              + ",ide.name=Fixture IDE,ide.version=2026.3"
+              + ",methods=io.tracked.fixture.FixtureApp[configured=configured_call,unannotated]",
+          "basic")
           .run(Duration.ofSeconds(60));
 
       result.expectExit(0);

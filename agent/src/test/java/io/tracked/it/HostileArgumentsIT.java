@@ -19,7 +19,7 @@ class HostileArgumentsIT {
   void hostileArgumentsNeverReachTheHostOrTheNetwork() {
     try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY)) {
       ChildJvm.Result result = AgentHarness.fixture(ChildJvm.javasUnderTest().get(0),
-              "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url(), "hostile")
+          "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url(), "hostile")
           .jvmArg("-Xmx1g")
           .run(Duration.ofSeconds(90));
 

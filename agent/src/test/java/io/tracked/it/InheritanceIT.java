@@ -32,7 +32,8 @@ class InheritanceIT {
   void oneCallOfTheHostIsOneEvent(Path java) {
     try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY)) {
       ChildJvm.Result result = ChildJvm.builder().java(java)
-          .javaAgent(AgentHarness.agentJar(), "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url())
+          .javaAgent(AgentHarness.agentJar(),
+              "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url())
           .mainClass("io.tracked.fixture.InheritanceApp", AgentHarness.fixtureClasspath())
           .run(Duration.ofSeconds(60));
       result.expectExit(0);

@@ -41,7 +41,8 @@ class PluginLoaderIT {
     }
     try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY)) {
       ChildJvm.Result result = ChildJvm.builder()
-          .javaAgent(AgentHarness.agentJar(), "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url())
+          .javaAgent(AgentHarness.agentJar(),
+              "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url())
           .mainClass("io.tracked.fixture.PluginHost", List.of(Paths.get("target/test-classes").toAbsolutePath()))
           .args(jar.toString())
           .run(Duration.ofSeconds(60));

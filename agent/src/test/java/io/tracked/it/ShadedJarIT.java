@@ -27,7 +27,8 @@ class ShadedJarIT {
           .toList();
       assertEquals(List.of(), foreign, "classes outside io.tracked.agent");
       assertTrue(jar.getEntry("io/tracked/agent/shaded/bytebuddy/ByteBuddy.class") != null);
-      assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("META-INF/services/")), "service files leak to the host");
+      assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("META-INF/services/")),
+          "service files leak to the host");
 
       Attributes manifest = jar.getManifest().getMainAttributes();
       assertEquals("io.tracked.agent.TrackedAgent", manifest.getValue("Premain-Class"));

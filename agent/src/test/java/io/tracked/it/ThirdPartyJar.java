@@ -49,7 +49,8 @@ final class ThirdPartyJar {
     int status = javac.run(null, null, errors, arguments.toArray(new String[0]));
     assertEquals(0, status, errors.toString());
     Path jar = temp.resolve(jarName);
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(classes)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
         Files.copy(file, (OutputStream) out);

@@ -57,8 +57,9 @@ class ThirdPartyMethodsIT {
     Path jar = ThirdPartyJar.build(temp);
     try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY)) {
       ChildJvm.Result result = ChildJvm.builder().java(java)
-          .javaAgent(AgentHarness.agentJar(), "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url()
-              + ",debug=true,methods=" + FIRING + ";" + NEVER_FIRING)
+          .javaAgent(AgentHarness.agentJar(),
+              "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url()
+                  + ",debug=true,methods=" + FIRING + ";" + NEVER_FIRING)
           .mainClass(P + "Demo", List.of(jar))
           .run(Duration.ofSeconds(60));
       result.expectExit(0);
@@ -177,7 +178,8 @@ class ThirdPartyMethodsIT {
     assertEquals(5, fires.size(), status.stdout());
     assertEquals(7, never.size(), status.stdout());
     assertTrue(never.stream().anyMatch(l -> l.contains(P + "Missing is not in the given jars")), status.stdout());
-    assertTrue(fires.stream().anyMatch(l -> l.contains(P + "NamedAction#actionPerformed sends [action]")), status.stdout());
+    assertTrue(fires.stream().anyMatch(l -> l.contains(P + "NamedAction#actionPerformed sends [action]")),
+        status.stdout());
     Set<String> distinct = new HashSet<>(never);
     assertEquals(never.size(), distinct.size(), "each reported once");
   }

@@ -56,7 +56,7 @@ class UnreachableServerIT {
     try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY)) {
       posthog.delay(Duration.ofSeconds(120));
       ChildJvm.Result result = AgentHarness.fixture(ChildJvm.javasUnderTest().get(0),
-              "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url(), "basic")
+          "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url(), "basic")
           .run(Duration.ofSeconds(60));
 
       assertFalse(result.timedOut(), "the host hung at exit: " + result);

@@ -59,8 +59,7 @@ public class SanitizerBenchmark {
   enum ChatMode { CHAT, EDIT, AGENT }
 
   /** Which values: {@code mix}, {@code kept}, {@code dropped} or {@code short}. */
-  @Param({"mix", "kept", "dropped", "short"})
-  public String values;
+  @Param({"mix", "kept", "dropped", "short"}) public String values;
 
   private final Sanitizer sanitizer = new Sanitizer();
   private final String[] names = new String[VALUES];
@@ -127,7 +126,8 @@ public class SanitizerBenchmark {
     pool.add(pair("peer", "192.168.1.42"));
     pool.add(pair("machine", "DESKTOP-8JQ2K1L"));
     pool.add(pair("reviewer", "Alice Smith"));
-    pool.add(pair("failure", "java.lang.IllegalStateException: invoice not found\n\tat com.acme.Invoice.fee(Invoice.java:41)"));
+    pool.add(pair("failure",
+        "java.lang.IllegalStateException: invoice not found\n\tat com.acme.Invoice.fee(Invoice.java:41)"));
     // names that announce content: dropped by name
     pool.add(pair("prompt", "Refactor lateFeeCents to use BigDecimal"));
     pool.add(pair("prefix", "public long lateFeeCents(LocalDate today) {"));

@@ -115,7 +115,8 @@ public final class ThroughputBenchmark {
         }
         for (int j = i + 1; j < samples.size(); j++) {
           if (samples.get(j)[0] - samples.get(i)[0] >= 1_000_000_000L) {
-            best = Math.max(best, (samples.get(j)[1] - samples.get(i)[1]) * 1e9 / (samples.get(j)[0] - samples.get(i)[0]));
+            best = Math.max(best,
+                (samples.get(j)[1] - samples.get(i)[1]) * 1e9 / (samples.get(j)[0] - samples.get(i)[0]));
             break;
           }
         }

@@ -177,8 +177,8 @@ public class TrackedCallBenchmark {
    */
   @State(Scope.Thread)
   public static class CallerThread {
-    private final com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+        .getThreadMXBean();
     long calls;
     private long bytes;
     private long before;

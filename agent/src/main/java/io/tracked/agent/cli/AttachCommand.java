@@ -41,7 +41,8 @@ final class AttachCommand {
         vm.detach();
       }
     } catch (AgentLoadException | RuntimeException | java.io.IOException
-        | com.sun.tools.attach.AttachNotSupportedException | com.sun.tools.attach.AgentInitializationException failure) {
+        | com.sun.tools.attach.AttachNotSupportedException
+        | com.sun.tools.attach.AgentInitializationException failure) {
       err.println("could not attach to JVM " + arguments[0] + ": " + failure.getMessage()
           + ". Fix: run as the same user as that JVM, with a JDK (not a JRE), and check the PID with jps");
       return 1;

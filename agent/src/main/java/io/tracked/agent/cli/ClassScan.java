@@ -33,7 +33,8 @@ final class ClassScan implements Closeable {
       try {
         locators.add(open(root));
       } catch (IOException | RuntimeException unreadable) {
-        errors.add("cannot read " + root + " (" + unreadable.getMessage() + "); name a jar file or a directory of classes");
+        errors.add(
+            "cannot read " + root + " (" + unreadable.getMessage() + "); name a jar file or a directory of classes");
       }
     }
     List<ClassFileLocator> all = new ArrayList<>(locators);
@@ -67,7 +68,8 @@ final class ClassScan implements Closeable {
   }
 
   private void add(String path) {
-    String name = path.substring(0, path.length() - ".class".length()).replace('/', '.').replace(File.separatorChar, '.');
+    String name = path.substring(0, path.length() - ".class".length()).replace('/', '.').replace(File.separatorChar,
+        '.');
     if (!name.endsWith("module-info") && !name.endsWith("package-info")) {
       classNames.add(name);
     }

@@ -40,7 +40,8 @@ final class SanitizeCommand {
 
   static int run(String[] arguments, InputStream in, PrintStream out, PrintStream err) {
     if (arguments.length > 0) {
-      throw new Cli.UsageException("sanitize takes no arguments; it reads JSON lines {\"name\": ..., \"value\": ...} on stdin");
+      throw new Cli.UsageException(
+          "sanitize takes no arguments; it reads JSON lines {\"name\": ..., \"value\": ...} on stdin");
     }
     Sanitizer sanitizer = new Sanitizer();
     int malformed = 0;
@@ -55,7 +56,8 @@ final class SanitizeCommand {
         Map<String, Object> input = readObject(line);
         if (input == null || !input.containsKey("value")) {
           malformed++;
-          err.println("line " + lineNumber + ": expected {\"name\": \"...\", \"value\": ...}; it is reported as dropped");
+          err.println(
+              "line " + lineNumber + ": expected {\"name\": \"...\", \"value\": ...}; it is reported as dropped");
           out.println(verdictLine(null, null, false, "drop", "malformed-input"));
           continue;
         }

@@ -48,7 +48,8 @@ final class StatusCommand {
     out.println("telemetry: " + (state == ConsentGate.State.ON ? "enabled" : "disabled"));
     for (SwitchReading reading : gate.readings()) {
       if (reading.name().equals(HostSwitch.NAME)) {
-        out.println("  " + reading.name() + ": known only inside the running application (its @TelemetrySwitch method)");
+        out.println(
+            "  " + reading.name() + ": known only inside the running application (its @TelemetrySwitch method)");
         continue;
       }
       out.println("  " + reading.name() + ": " + reading.value() + (reading.allows() ? "" : " (turns telemetry off)")

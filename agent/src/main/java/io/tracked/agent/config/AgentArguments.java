@@ -40,7 +40,8 @@ final class AgentArguments {
     }
     int equals = trimmed.indexOf('=');
     if (equals <= 0) {
-      problems.add("agent argument '" + trimmed + "' ignored: expected key=value, e.g. -javaagent:tracked-agent.jar=debug=true");
+      problems.add(
+          "agent argument '" + trimmed + "' ignored: expected key=value, e.g. -javaagent:tracked-agent.jar=debug=true");
       return;
     }
     String key = trimmed.substring(0, equals).trim();

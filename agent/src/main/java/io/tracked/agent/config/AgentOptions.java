@@ -29,7 +29,8 @@ public final class AgentOptions {
     return resolve(agentArguments, System.getProperties(), System.getenv());
   }
 
-  public static AgentOptions resolve(String agentArguments, Properties systemProperties, Map<String, String> environment) {
+  public static AgentOptions resolve(String agentArguments, Properties systemProperties,
+      Map<String, String> environment) {
     Map<Option, String> values = new EnumMap<>(Option.class);
     Map<Option, String> sources = new EnumMap<>(Option.class);
     List<String> problems = new ArrayList<>();
@@ -37,7 +38,8 @@ public final class AgentOptions {
     for (Map.Entry<String, String> argument : AgentArguments.parse(agentArguments, problems).entrySet()) {
       Option option = Option.byKey(argument.getKey());
       if (option == null) {
-        problems.add("unknown agent argument '" + argument.getKey() + "' ignored; known options: " + Option.knownKeys());
+        problems
+            .add("unknown agent argument '" + argument.getKey() + "' ignored; known options: " + Option.knownKeys());
       } else if (values.containsKey(option)) {
         // the same option spelled in another case (keys are matched ignoring case)
         problems.add("agent argument '" + argument.getKey() + "' given twice; the first value is used");

@@ -32,8 +32,8 @@ public final class MethodsOption {
 
   private static final String EXPECTED = "expected com.example.Class[method1,method2=eventName]";
   private static final Pattern ENTRY = Pattern.compile("\\s*([\\w.$]+)\\s*\\[(.*)]\\s*");
-  private static final Pattern MEMBER =
-      Pattern.compile("\\s*([\\w$<>]+)\\s*((?:\\([^()]*\\)\\s*){0,2})(?:=\\s*([^=\\s()]+)\\s*)?");
+  private static final Pattern MEMBER = Pattern
+      .compile("\\s*([\\w$<>]+)\\s*((?:\\([^()]*\\)\\s*){0,2})(?:=\\s*([^=\\s()]+)\\s*)?");
   private static final Pattern GROUP = Pattern.compile("\\(([^()]*)\\)");
   private static final Pattern TYPE = Pattern.compile("[\\w$.]+(\\[])*(\\.\\.\\.)?");
   private static final Pattern RULE = Pattern.compile("(-)?\\s*([\\w$]+)((?:\\.[\\w$]+)*)\\s*(?:=\\s*([^=\\s]+))?");

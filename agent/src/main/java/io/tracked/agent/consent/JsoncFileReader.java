@@ -50,7 +50,8 @@ final class JsoncFileReader {
    * @param path the keys leading to the setting, e.g. {@code sharedConfig, allowAnonymousTelemetry}
    * @param judge turns the value found there into a reading
    */
-  JsoncFileReader(Path file, String name, String whenMissing, String[] path, BiFunction<Value, String, SwitchReading> judge) {
+  JsoncFileReader(Path file, String name, String whenMissing, String[] path,
+      BiFunction<Value, String, SwitchReading> judge) {
     this.file = file;
     this.name = name;
     this.whenMissing = whenMissing;
@@ -93,7 +94,8 @@ final class JsoncFileReader {
     } catch (IOException | SecurityException unreadable) {
       lastStamp = null;
       return SwitchReading.unreadable(name, source, "cannot inspect " + source + " ("
-          + BoundedFile.kindOf(unreadable) + "); telemetry stays off. Fix: make it and its directory readable, or remove it");
+          + BoundedFile.kindOf(unreadable)
+          + "); telemetry stays off. Fix: make it and its directory readable, or remove it");
     }
     if (stamp == null) {
       lastStamp = null;

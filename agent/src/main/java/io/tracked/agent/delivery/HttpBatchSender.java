@@ -108,7 +108,8 @@ final class HttpBatchSender {
 
   /** Reads and closes the response so the connection can be reused. */
   private static void drain(HttpURLConnection connection) {
-    try (InputStream in = connection.getErrorStream() != null ? connection.getErrorStream() : connection.getInputStream()) {
+    try (InputStream in = connection.getErrorStream() != null ? connection.getErrorStream()
+        : connection.getInputStream()) {
       if (in != null) {
         in.readAllBytes();
       }

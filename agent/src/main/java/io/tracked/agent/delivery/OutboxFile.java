@@ -137,7 +137,7 @@ final class OutboxFile implements AutoCloseable {
    * millisecond: a line that is being written completes, a line cut by a crash does not.
    */
   private boolean endsWithLineBreak(long size) throws IOException {
-    for (int look = 0; ; look++) {
+    for (int look = 0;; look++) {
       if (size == 0 || lastByte(size) == '\n') {
         return true;
       }
@@ -215,7 +215,7 @@ final class OutboxFile implements AutoCloseable {
     long lines = 0;
     byte[] buffer = new byte[64 * 1024];
     try (InputStream in = Files.newInputStream(rolledFile)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
+      for (int n; (n = in.read(buffer)) > 0;) {
         for (int i = 0; i < n; i++) {
           if (buffer[i] == '\n') {
             lines++;

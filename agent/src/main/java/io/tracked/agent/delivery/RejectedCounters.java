@@ -31,7 +31,8 @@ final class RejectedCounters {
     String fix = status == 401 || status == 403 ? "check posthog.apiKey"
         : status == 413 ? "report this: a batch was too large" : "check posthog.apiKey and posthog.host";
     return new DropCounter(
-        n -> "PostHog at " + uri + " refused " + n + " events with status " + status + "; they are dropped. Fix: " + fix,
+        n -> "PostHog at " + uri + " refused " + n + " events with status " + status + "; they are dropped. Fix: "
+            + fix,
         n -> "PostHog at " + uri + " refused " + n + " more events with status " + status + "; they are dropped");
   }
 }

@@ -100,7 +100,8 @@ public record EventBinding(
     EventBinding that = (EventBinding) other;
     return onException == that.onException && className.equals(that.className) && methodName.equals(that.methodName)
         && descriptor.equals(that.descriptor) && eventName.equals(that.eventName)
-        && argumentProperties.equals(that.argumentProperties) && java.util.Objects.equals(returnProperty, that.returnProperty);
+        && argumentProperties.equals(that.argumentProperties)
+        && java.util.Objects.equals(returnProperty, that.returnProperty);
   }
 
   @Override

@@ -287,7 +287,8 @@ final class AnalyticsShapes {
       return 1; // Temurin-21.0.3+9, go1.22.0 is below
     }
     int slash = lower.indexOf('/');
-    if (slash > 0 && VOCABULARY.contains(lower.substring(0, slash)) && VOCABULARY.contains(lower.substring(slash + 1))) {
+    if (slash > 0 && VOCABULARY.contains(lower.substring(0, slash))
+        && VOCABULARY.contains(lower.substring(slash + 1))) {
       return 1;
     }
     if (digit && slash < 0) {

@@ -44,9 +44,29 @@ final class Chars {
       return true;
     }
     switch (c) {
-      case '"': case '\'': case '`': case '(': case ')': case '[': case ']': case '{': case '}': case '<': case '>':
-      case ',': case ';': case '|': case '\u00a0': case '\u2028': case '\u2029': case '\u201c': case '\u201d':
-      case '\u2018': case '\u2019': case '\u00ab': case '\u00bb':
+      case '"':
+      case '\'':
+      case '`':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '<':
+      case '>':
+      case ',':
+      case ';':
+      case '|':
+      case '\u00a0':
+      case '\u2028':
+      case '\u2029':
+      case '\u201c':
+      case '\u201d':
+      case '\u2018':
+      case '\u2019':
+      case '\u00ab':
+      case '\u00bb':
         return true;
       default:
         return Character.isWhitespace(c) || Character.isISOControl(c);

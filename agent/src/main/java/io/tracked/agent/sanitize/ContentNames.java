@@ -74,7 +74,8 @@ final class ContentNames {
       "license", "licence", "subscription", "app", "service", "shared", "storage", "x", "user", "session");
 
   /** Heads that are content only with a personal qualifier: userId (but requestId), fileName (but modelName). */
-  private static final Set<String> QUALIFIED = Chars.words("id", "ids", "name", "names", "number", "key", "keys", "handle");
+  private static final Set<String> QUALIFIED = Chars.words("id", "ids", "name", "names", "number", "key", "keys",
+      "handle");
 
   /** Qualifiers under which "code" is a category, not source code: statusCode, languageCode. */
   private static final Set<String> CODE_CATEGORIES = Chars.words(
@@ -142,10 +143,30 @@ final class ContentNames {
     String head = words.get(words.size() - 1);
     String previous = words.size() > 1 ? words.get(words.size() - 2) : "";
     switch (head) {
-      case "password": case "passwd": case "pwd": case "passphrase": case "secret": case "token": case "apikey":
-      case "credential": case "credentials": case "authorization": case "auth": case "sig": case "signature":
-      case "cookie": case "privatekey": case "accesskey": case "secretkey": case "accountkey": case "clientsecret":
-      case "accesstoken": case "refreshtoken": case "sessiontoken": case "bearer": case "pass":
+      case "password":
+      case "passwd":
+      case "pwd":
+      case "passphrase":
+      case "secret":
+      case "token":
+      case "apikey":
+      case "credential":
+      case "credentials":
+      case "authorization":
+      case "auth":
+      case "sig":
+      case "signature":
+      case "cookie":
+      case "privatekey":
+      case "accesskey":
+      case "secretkey":
+      case "accountkey":
+      case "clientsecret":
+      case "accesstoken":
+      case "refreshtoken":
+      case "sessiontoken":
+      case "bearer":
+      case "pass":
         return true;
       case "key":
         return KEY_QUALIFIERS.contains(previous) || previous.isEmpty();

@@ -155,7 +155,8 @@ final class FilePaths {
           return false; // /etc/passwd, /home/alice, /c/Users (MSYS)
         }
       }
-      if (i == end && hasExtension(s, start, i) && !WEB_PAGES.contains(Chars.lowerCase(s, Chars.lastIndexOf(s, '.', start, i) + 1, i))) {
+      if (i == end && hasExtension(s, start, i)
+          && !WEB_PAGES.contains(Chars.lowerCase(s, Chars.lastIndexOf(s, '.', start, i) + 1, i))) {
         return false; // a file name ends a route only as a web page: /docs/index.html, /faq.php
       }
       start = i + 1;

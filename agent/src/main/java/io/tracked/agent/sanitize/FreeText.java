@@ -47,7 +47,7 @@ final class FreeText {
     }
     // "    at com.acme.Foo.bar(Foo.java:42)", "at foo (/app/x.js:1:2)": line by line, each line read once
     int n = s.length();
-    for (int lineStart = 0; lineStart < n; ) {
+    for (int lineStart = 0; lineStart < n;) {
       int lineEnd = Chars.indexOf(s, '\n', lineStart, n);
       if (lineEnd < 0) {
         lineEnd = n;

@@ -75,7 +75,8 @@ final class NationalIds {
       new Lettered("Spanish DNI", "99999999A",
           (s, at) -> Checksums.dniLetter(Integer.parseInt(s.substring(at, at + 8))) == s.charAt(at + 8)),
       new Lettered("Spanish NIE, Singapore NRIC/FIN", "A9999999A", NationalIds::nieOrNric),
-      new Lettered("Irish PPS (two letters)", "9999999AA", (s, at) -> s.charAt(at + 8) <= 'W' && s.charAt(at + 7) <= 'W'),
+      new Lettered("Irish PPS (two letters)", "9999999AA",
+          (s, at) -> s.charAt(at + 8) <= 'W' && s.charAt(at + 7) <= 'W'),
       new Lettered("Indian PAN", "AAAAA9999A", (s, at) -> "ABCFGHLJPTK".indexOf(s.charAt(at + 3)) >= 0),
       new Lettered("Finnish HETU", "999999?999*", NationalIds::hetu),
       new Lettered("Italian codice fiscale", "AAAAAA99A99A999A", (s, at) -> true),
@@ -132,7 +133,8 @@ final class NationalIds {
   /** A whole word s[from, to) that is a lettered national id. */
   static boolean letteredWord(String s, int from, int to) {
     for (Lettered format : LETTERED) {
-      if (format.pattern().length() == to - from && pattern(s, from, format.pattern()) && format.check().test(s, from)) {
+      if (format.pattern().length() == to - from && pattern(s, from, format.pattern())
+          && format.check().test(s, from)) {
         return true;
       }
     }

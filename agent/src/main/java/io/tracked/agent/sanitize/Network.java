@@ -57,7 +57,8 @@ final class Network {
       "app", "us");
 
   /** Public model hubs whose host is part of how a model is named: hf.co/org/model:quant (Ollama). */
-  private static final Set<String> MODEL_HUBS = Chars.words("hf.co", "huggingface.co", "registry.ollama.ai", "ollama.com");
+  private static final Set<String> MODEL_HUBS = Chars.words("hf.co", "huggingface.co", "registry.ollama.ai",
+      "ollama.com");
 
   /**
    * The reason for a URL in the word s[from, to): {@code path} for {@code file:} URIs,
@@ -67,7 +68,8 @@ final class Network {
     int k = SecretFormats.indexIn(s, "://", from, to);
     if (k < 0) {
       for (int i = from; i + 4 < to; i++) {
-        if ((s.charAt(i) == 'w' || s.charAt(i) == 'W') && (i == from || s.charAt(i - 1) == '=' || s.charAt(i - 1) == ':')
+        if ((s.charAt(i) == 'w' || s.charAt(i) == 'W')
+            && (i == from || s.charAt(i - 1) == '=' || s.charAt(i - 1) == ':')
             && Chars.startsWithIgnoreCase(s, i, "www.") && Chars.isAlnum(s.charAt(i + 4))) {
           return Reasons.URL;
         }

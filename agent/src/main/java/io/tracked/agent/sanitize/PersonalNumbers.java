@@ -103,7 +103,8 @@ final class PersonalNumbers {
       return true;
     }
     char p = s.charAt(i - 1);
-    return !(Chars.isAlnum(p) || p == '.' || p == '_' || ((p == '-' || p == '/') && i >= 2 && Chars.isDigit(s.charAt(i - 2))));
+    return !(Chars.isAlnum(p) || p == '.' || p == '_'
+        || ((p == '-' || p == '/') && i >= 2 && Chars.isDigit(s.charAt(i - 2))));
   }
 
   private static boolean isSeparator(char c) {

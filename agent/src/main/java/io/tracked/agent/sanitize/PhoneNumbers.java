@@ -95,7 +95,8 @@ final class PhoneNumbers {
       digits += end - j;
       groups++;
       j = end;
-      if (j + 1 < n && (s.charAt(j) == ' ' || s.charAt(j) == '-' || s.charAt(j) == '.') && Chars.isDigit(s.charAt(j + 1))
+      if (j + 1 < n && (s.charAt(j) == ' ' || s.charAt(j) == '-' || s.charAt(j) == '.')
+          && Chars.isDigit(s.charAt(j + 1))
           && (separator == 0 || separator == s.charAt(j))) {
         separator = s.charAt(j);
         j++;

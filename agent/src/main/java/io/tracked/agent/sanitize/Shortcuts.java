@@ -17,7 +17,8 @@ final class Shortcuts {
       "ctrl", "control", "cmd", "command", "meta", "super", "win", "windows", "alt", "option", "opt", "shift",
       "fn", "hyper", "altgr", "cmdorctrl", "commandorcontrol");
 
-  private static final String[] DASH_MODIFIERS = {"ctrl", "control", "cmd", "command", "meta", "alt", "option", "shift"};
+  private static final String[] DASH_MODIFIERS = {"ctrl", "control", "cmd", "command", "meta", "alt", "option",
+      "shift"};
 
   private static final Set<String> KEY_NAMES = Chars.words(
       "enter", "return", "tab", "esc", "escape", "space", "spacebar", "up", "down", "left", "right", "home", "end",

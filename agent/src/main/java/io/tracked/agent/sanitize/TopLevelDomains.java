@@ -20,8 +20,7 @@ final class TopLevelDomains {
       "local", "localhost", "internal", "intranet", "corp", "lan", "home", "localdomain", "arpa", "priv",
       "private", "office", "test", "example", "invalid", "alt", "onion", "domain", "workgroup", "mshome");
 
-  private static final String GENERIC =
-      "aaa aarp abarth abb abbott abbvie abc able abogado abudhabi academy accenture accountant accountants "
+  private static final String GENERIC = "aaa aarp abarth abb abbott abbvie abc able abogado abudhabi academy accenture accountant accountants "
       + "aco actor ads adult aeg aero aetna afl africa agakhan agency aig airbus airforce airtel akdn "
       + "alfaromeo alibaba alipay allfinanz allstate ally alsace alstom amazon americanexpress americanfamily "
       + "amex amfam amica amsterdam analytics android anquan anz aol apartments app apple aquarelle arab "

@@ -179,7 +179,8 @@ final class ValueWalker {
       if (number.bitLength() > 256) {
         return Verdict.drop(Reasons.TOO_LONG);
       }
-      return number.bitLength() < 64 && cardNumber(number.longValue()) ? DROP_CARD : Verdict.keep(value, Reasons.NUMBER);
+      return number.bitLength() < 64 && cardNumber(number.longValue()) ? DROP_CARD
+          : Verdict.keep(value, Reasons.NUMBER);
     }
     if (type == BigDecimal.class) {
       BigDecimal number = (BigDecimal) value;
@@ -213,7 +214,8 @@ final class ValueWalker {
     }
     if (type == char[].class) {
       char[] chars = (char[]) value;
-      return chars.length > limits.maxScanLength() ? Verdict.drop(Reasons.TOO_LONG) : strings.classify(new String(chars), hints);
+      return chars.length > limits.maxScanLength() ? Verdict.drop(Reasons.TOO_LONG)
+          : strings.classify(new String(chars), hints);
     }
     if (type == byte[].class) {
       return Verdict.drop(Reasons.BINARY);

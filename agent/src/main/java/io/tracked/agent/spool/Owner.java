@@ -79,7 +79,7 @@ final class Owner {
     try {
       for (String name : SpoolDirectories.list(directory)) {
         if (name.matches("[0-9a-f]{16}\\.lock")) {
-          recoverIfGone(name.substring(0, 16), () -> { });
+          recoverIfGone(name.substring(0, 16), () -> {});
         } else if (name.matches("[0-9a-f]{16}\\.new") && olderThanAnHour(directory.resolve(name))) {
           SegmentFiles.deleteQuietly(directory.resolve(name)); // a process died between create and rename
         }
@@ -91,7 +91,8 @@ final class Owner {
 
   private static boolean olderThanAnHour(Path file) {
     try {
-      return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis() < System.currentTimeMillis() - 3_600_000;
+      return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis() < System.currentTimeMillis()
+          - 3_600_000;
     } catch (IOException | SecurityException gone) {
       return false;
     }

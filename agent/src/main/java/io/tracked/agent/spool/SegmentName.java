@@ -23,8 +23,8 @@ record SegmentName(long stamp, String uid, int count, long bytes, int skip, Stat
   private static final Pattern NAME = Pattern.compile(
       "(\\d{13})-([0-9a-f]{16})(?:-(\\d{1,9})-(\\d{1,12})\\.(\\d{1,9})\\.(?:(seg)|claim-([0-9a-f]{16}))|\\.open-([0-9a-f]{16}))");
 
-  static final Comparator<SegmentName> OLDEST_FIRST =
-      Comparator.comparingLong(SegmentName::stamp).thenComparing(SegmentName::uid);
+  static final Comparator<SegmentName> OLDEST_FIRST = Comparator.comparingLong(SegmentName::stamp)
+      .thenComparing(SegmentName::uid);
 
   /** The parsed name, or null for a name the spool did not write. */
   static SegmentName parse(String fileName) {

@@ -318,7 +318,8 @@ public final class SpoolDestination {
       if (total + incoming <= limit) {
         return;
       }
-      if (segment.state() == SegmentName.State.SEG && SegmentFiles.deleteQuietly(directory.resolve(segment.fileName()))) {
+      if (segment.state() == SegmentName.State.SEG
+          && SegmentFiles.deleteQuietly(directory.resolve(segment.fileName()))) {
         total -= segment.bytes();
         spool.messages().dropped(DropReason.FULL, segment.remaining());
       }

@@ -75,7 +75,8 @@ final class SpoolMessages {
     StringBuilder parts = new StringBuilder();
     for (Map.Entry<DropReason, Long> entry : pending.entrySet()) {
       sum += entry.getValue();
-      parts.append(parts.length() == 0 ? "" : ", ").append(entry.getValue()).append(' ').append(entry.getKey().text(bounds));
+      parts.append(parts.length() == 0 ? "" : ", ").append(entry.getValue()).append(' ')
+          .append(entry.getKey().text(bounds));
     }
     pending.clear();
     lastReport = clock.getAsLong();

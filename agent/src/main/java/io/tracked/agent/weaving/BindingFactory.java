@@ -80,7 +80,8 @@ public final class BindingFactory {
     MethodDescription declared = found.method();
     List<ParameterDescription> own = new ArrayList<>(method.getParameters());
     List<ParameterDescription> theirs = new ArrayList<>(declared.getParameters());
-    List<String> original = own.stream().allMatch(ParameterDescription::isNamed) ? null : declarations.originalNames(method);
+    List<String> original = own.stream().allMatch(ParameterDescription::isNamed) ? null
+        : declarations.originalNames(method);
     List<String> properties = new ArrayList<>();
     for (int i = 0; i < own.size(); i++) {
       String fallback = original == null || i >= original.size() ? null : original.get(i);
@@ -171,7 +172,8 @@ public final class BindingFactory {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < own.size(); i++) {
       ParameterDescription named = theirs.get(i).isNamed() ? theirs.get(i) : own.get(i);
-      names.add((named.isNamed() ? named.getName() : "arg" + i) + " " + own.get(i).getType().asErasure().getSimpleName());
+      names.add(
+          (named.isNamed() ? named.getName() : "arg" + i) + " " + own.get(i).getType().asErasure().getSimpleName());
     }
     return names.isEmpty() ? "none" : String.join(", ", names);
   }

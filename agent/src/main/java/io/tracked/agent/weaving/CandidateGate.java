@@ -31,7 +31,7 @@ final class CandidateGate {
   private static final byte[] API_DESCRIPTOR_PREFIX = "Lio/tracked/api/".getBytes(StandardCharsets.US_ASCII);
   private static final String API_RESOURCE = "io/tracked/api/Tracked.class";
   private static final String[] IGNORED_PREFIXES = {
-    "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/tracked/agent/", "org/graalvm/", "net/bytebuddy/",
+      "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/tracked/agent/", "org/graalvm/", "net/bytebuddy/",
   };
   private static final int MAX_DEPTH = 64;
 

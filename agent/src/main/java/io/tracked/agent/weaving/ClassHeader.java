@@ -25,12 +25,36 @@ record ClassHeader(String superName, String[] interfaces) {
         offsets[i] = position;
         int tag = bytes[position] & 0xFF;
         switch (tag) {
-          case 1: position += 3 + u2(bytes, position + 1); break; // Utf8
-          case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18: position += 5; break;
-          case 5: case 6: position += 9; i++; break; // Long, Double take two slots
-          case 7: case 8: case 16: case 19: case 20: position += 3; break;
-          case 15: position += 4; break;
-          default: return null;
+          case 1:
+            position += 3 + u2(bytes, position + 1);
+            break; // Utf8
+          case 3:
+          case 4:
+          case 9:
+          case 10:
+          case 11:
+          case 12:
+          case 17:
+          case 18:
+            position += 5;
+            break;
+          case 5:
+          case 6:
+            position += 9;
+            i++;
+            break; // Long, Double take two slots
+          case 7:
+          case 8:
+          case 16:
+          case 19:
+          case 20:
+            position += 3;
+            break;
+          case 15:
+            position += 4;
+            break;
+          default:
+            return null;
         }
       }
       position += 4; // access_flags, this_class

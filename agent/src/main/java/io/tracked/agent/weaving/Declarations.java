@@ -69,8 +69,8 @@ public final class Declarations {
           if (!method.isMethod() || method.isStatic() || method.isPrivate() || method.isBridge()) {
             continue;
           }
-          AnnotationDescription tracked =
-              BindingFactory.annotation(method.getDeclaredAnnotations(), BindingFactory.TRACKED);
+          AnnotationDescription tracked = BindingFactory.annotation(method.getDeclaredAnnotations(),
+              BindingFactory.TRACKED);
           MethodSpec spec = tracked == null ? specFor(specs, method) : null;
           if (tracked != null || spec != null) {
             inherited.add(new Found(method, tracked, spec, depth));

@@ -19,7 +19,8 @@ public final class SwitchAdvice {
     private FromReturn() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@TrackedAdvice.MethodId int switchId, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object value) {
+    static void exit(@TrackedAdvice.MethodId int switchId,
+        @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object value) {
       TrackedBridge.reportSwitch(switchId, value);
     }
   }

@@ -37,7 +37,7 @@ public final class TrackedInstrumentation {
 
   private static final String WARM_UP = WarmUpTarget.class.getName();
   private static final String[] IGNORED_PREFIXES = {
-    "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.tracked.agent.", "net.bytebuddy.", "org.graalvm.",
+      "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.tracked.agent.", "net.bytebuddy.", "org.graalvm.",
   };
 
   private final MethodBindings bindings;
@@ -99,8 +99,8 @@ public final class TrackedInstrumentation {
     eventAdvice = mapping.to(TrackedAdvice.class, adviceLocator).withExceptionHandler(handler);
     onExceptionAdvice = mapping.to(TrackedAdvice.OnException.class, adviceLocator).withExceptionHandler(handler);
     withSelfAdvice = mapping.to(TrackedAdvice.WithSelf.class, adviceLocator).withExceptionHandler(handler);
-    withSelfOnExceptionAdvice =
-        mapping.to(TrackedAdvice.WithSelfOnException.class, adviceLocator).withExceptionHandler(handler);
+    withSelfOnExceptionAdvice = mapping.to(TrackedAdvice.WithSelfOnException.class, adviceLocator)
+        .withExceptionHandler(handler);
     switchFromReturnAdvice = mapping.to(SwitchAdvice.FromReturn.class, adviceLocator).withExceptionHandler(handler);
     switchFromArgumentAdvice = mapping.to(SwitchAdvice.FromArgument.class, adviceLocator).withExceptionHandler(handler);
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 public final class WeavingTransformer implements ClassFileTransformer {
 
   private static final String[] IGNORED_PREFIXES = {
-    "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/tracked/agent/", "org/graalvm/",
+      "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/tracked/agent/", "org/graalvm/",
   };
   private static final long READY_TIMEOUT_SECONDS = 30;
 

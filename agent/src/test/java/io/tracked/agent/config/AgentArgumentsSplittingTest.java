@@ -35,7 +35,8 @@ class AgentArgumentsSplittingTest {
   @Test
   void valuesMayContainEqualsSignsAndSpacesAreTrimmed() {
     List<String> problems = new ArrayList<>();
-    Map<String, String> pairs = AgentArguments.parse(" posthog.host = http://127.0.0.1:8000/?a=b , debug=true ,", problems);
+    Map<String, String> pairs = AgentArguments.parse(" posthog.host = http://127.0.0.1:8000/?a=b , debug=true ,",
+        problems);
 
     assertEquals("http://127.0.0.1:8000/?a=b", pairs.get("posthog.host"));
     assertEquals("true", pairs.get("debug"));

@@ -16,7 +16,8 @@ class MethodsOptionParsingTest {
   @Test
   void parsesTheContractExample() {
     List<String> problems = new ArrayList<>();
-    MethodsOption methods = MethodsOption.parse("com.example.Editor[accept,reject];com.example.Chat[send=chat]", problems);
+    MethodsOption methods = MethodsOption.parse("com.example.Editor[accept,reject];com.example.Chat[send=chat]",
+        problems);
 
     assertTrue(problems.isEmpty(), problems.toString());
     assertFalse(methods.isEmpty());

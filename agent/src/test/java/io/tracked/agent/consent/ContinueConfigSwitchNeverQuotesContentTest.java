@@ -22,13 +22,13 @@ class ContinueConfigSwitchNeverQuotesContentTest {
   @Test
   void malformedFilesAreDescribedWithoutTheirContent() throws Exception {
     List<String> brokenFiles = List.of(
-        "{\"allowAnonymousTelemetry\": " + SECRET + "}",                 // an unquoted word
+        "{\"allowAnonymousTelemetry\": " + SECRET + "}", // an unquoted word
         "{\"apiKey\": \"" + SECRET + "\" \"allowAnonymousTelemetry\": true}", // a missing comma after it
-        "{" + SECRET + ": true}",                                         // an unquoted key
-        "{\"apiKey\": \"" + SECRET,                                       // cut in the middle of a string
-        "{\"apiKey\": \"" + SECRET + "\"} " + SECRET,                     // content after the object
-        "{\"apiKey\": \"" + SECRET + "\u0001\"}",                         // a control character
-        "[\"" + SECRET + "\"]");                                          // not an object
+        "{" + SECRET + ": true}", // an unquoted key
+        "{\"apiKey\": \"" + SECRET, // cut in the middle of a string
+        "{\"apiKey\": \"" + SECRET + "\"} " + SECRET, // content after the object
+        "{\"apiKey\": \"" + SECRET + "\u0001\"}", // a control character
+        "[\"" + SECRET + "\"]"); // not an object
     int n = 0;
     for (String text : brokenFiles) {
       Path file = ConfigFiles.replace(dir.resolve("config" + n++ + ".json"), text);

@@ -72,7 +72,8 @@ class HttpBatchSenderTest {
 
   @Test
   void unreachableAndSlowAreRetriedWithinTheTimeout() {
-    HttpBatchSender nowhere = new HttpBatchSender("phc_key", URI.create("http://127.0.0.1:" + FakePostHog.unusedPort()));
+    HttpBatchSender nowhere = new HttpBatchSender("phc_key",
+        URI.create("http://127.0.0.1:" + FakePostHog.unusedPort()));
     Outcome refused = nowhere.post(Events.serialized(1), 5_000);
     assertEquals(Outcome.Kind.RETRY, refused.kind());
     assertEquals(0, refused.status());

@@ -35,7 +35,8 @@ final class OutboxLines {
 
   /** The id of a well-formed line, or null. */
   static String id(String line) {
-    if (!line.startsWith("{\"event\":\"chat\",\"uuid\":\"") || !line.endsWith("\"}}") || line.length() != line("x").length() - 1 + idLength(line)) {
+    if (!line.startsWith("{\"event\":\"chat\",\"uuid\":\"") || !line.endsWith("\"}}")
+        || line.length() != line("x").length() - 1 + idLength(line)) {
       return null;
     }
     return line.substring(24, line.indexOf('"', 24));

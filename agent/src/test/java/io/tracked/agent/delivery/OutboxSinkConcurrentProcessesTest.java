@@ -41,7 +41,8 @@ class OutboxSinkConcurrentProcessesTest {
     try {
       for (String prefix : List.of("p", "q", "r")) {
         children.add(ChildJvm.builder().mainClass(OutboxChild.class.getName(), classpath).userHome(home)
-            .args(outbox.toString(), prefix, String.valueOf(PER_PROCESS), String.valueOf(maxBytes), String.valueOf(kept))
+            .args(outbox.toString(), prefix, String.valueOf(PER_PROCESS), String.valueOf(maxBytes),
+                String.valueOf(kept))
             .start());
       }
       for (ChildJvm.Running child : children) {
@@ -55,7 +56,8 @@ class OutboxSinkConcurrentProcessesTest {
     List<String> lines = OutboxLines.all(outbox, kept);
     List<String> ids = lines.stream().map(OutboxLines::id).collect(Collectors.toList());
     List<String> mangled = lines.stream().filter(l -> OutboxLines.id(l) == null).collect(Collectors.toList());
-    assertTrue(mangled.isEmpty(), "every line whole, none interleaved: " + mangled.size() + " " + mangled.subList(0, Math.min(5, mangled.size())));
+    assertTrue(mangled.isEmpty(), "every line whole, none interleaved: " + mangled.size() + " "
+        + mangled.subList(0, Math.min(5, mangled.size())));
     Set<String> unique = new HashSet<>(ids);
     assertEquals(ids.size(), unique.size(), "no line twice");
     assertEquals(3 * PER_PROCESS, unique.size(), "no line lost");

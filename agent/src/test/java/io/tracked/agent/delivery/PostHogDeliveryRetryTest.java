@@ -82,7 +82,8 @@ class PostHogDeliveryRetryTest {
     posthog.awaitRequests(requests -> requests.size() >= 1, Duration.ofSeconds(10));
     Events.events(7).forEach(delivery::send);
 
-    Poll.until(() -> delivery.rejectedTotal() == 67, Duration.ofSeconds(10), () -> "counted " + delivery.rejectedTotal());
+    Poll.until(() -> delivery.rejectedTotal() == 67, Duration.ofSeconds(10),
+        () -> "counted " + delivery.rejectedTotal());
     assertTrue(store.kept.isEmpty(), "a refused event is never kept for a retry");
   }
 }

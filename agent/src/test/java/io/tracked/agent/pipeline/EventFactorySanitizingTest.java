@@ -38,7 +38,8 @@ class EventFactorySanitizingTest {
   void nothingDroppedLeavesAnyTraceInTheSerializedProperties() throws Exception {
     EventBinding binding = Bindings.binding("chat", List.of("text", "path", "model"), null, false);
 
-    Event event = factory.build(Bindings.call(binding, "my prompt text", "C:\\Users\\carol\\x.cs", "claude-3-5-sonnet"));
+    Event event = factory
+        .build(Bindings.call(binding, "my prompt text", "C:\\Users\\carol\\x.cs", "claude-3-5-sonnet"));
     String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(event.properties());
 
     assertFalse(json.contains("prompt text"), json);

@@ -213,7 +213,8 @@ class SanitizerCompositesTest {
     value.put("request", new Request("gpt-4o", "openai", 1, "x", "/home/alice/y"));
     Verdict verdict = Verdicts.judge("settings", value);
     String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(verdict.value());
-    assertEquals("{\"models\":[\"gpt-4o\",\"o1\"],\"request\":{\"model\":\"gpt-4o\",\"provider\":\"openai\",\"promptTokens\":1}}",
+    assertEquals(
+        "{\"models\":[\"gpt-4o\",\"o1\"],\"request\":{\"model\":\"gpt-4o\",\"provider\":\"openai\",\"promptTokens\":1}}",
         json);
   }
 }

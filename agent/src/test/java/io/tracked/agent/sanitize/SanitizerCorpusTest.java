@@ -152,7 +152,8 @@ class SanitizerCorpusTest {
     out.append(String.format("%-20s %6d %7.2f%%%n", "ALL must-drop", total(drop), 100.0 * correct(drop) / total(drop)));
     out.append(String.format("%n%-20s %6s %8s%n", "must-keep class", "cases", "kept"));
     for (Map.Entry<String, int[]> e : keep.entrySet()) {
-      out.append(String.format("%-20s %6d %7.1f%%%n", e.getKey(), e.getValue()[0], 100.0 * e.getValue()[1] / e.getValue()[0]));
+      out.append(
+          String.format("%-20s %6d %7.1f%%%n", e.getKey(), e.getValue()[0], 100.0 * e.getValue()[1] / e.getValue()[0]));
     }
     int altered = total(keep) - correct(keep);
     out.append(String.format("%-20s %6d %7.2f%% altered (false positives: %d)%n", "ALL must-keep", total(keep),

@@ -70,7 +70,8 @@ class SanitizerKeepsIdentifiersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"java.lang.IllegalStateException", "com.example.Editor$Inner", "CHAT_MODE", "tab_autocomplete"})
+  @ValueSource(strings = {"java.lang.IllegalStateException", "com.example.Editor$Inner", "CHAT_MODE",
+      "tab_autocomplete"})
   void otherIdentifiers(String identifier) {
     assertKeptUnchanged("kind", identifier);
   }

@@ -78,10 +78,14 @@ class SanitizerKeepsScalarsTest {
     assertEquals(3, assertKept("count", new java.util.concurrent.atomic.AtomicInteger(3)).value());
     assertEquals(7L, assertKept("count", new java.util.concurrent.atomic.AtomicLong(7)).value());
     assertDropped("count", new Number() {
-      @Override public int intValue() { throw new IllegalStateException("host code"); }
-      @Override public long longValue() { throw new IllegalStateException("host code"); }
-      @Override public float floatValue() { throw new IllegalStateException("host code"); }
-      @Override public double doubleValue() { throw new IllegalStateException("host code"); }
+      @Override
+      public int intValue() { throw new IllegalStateException("host code"); }
+      @Override
+      public long longValue() { throw new IllegalStateException("host code"); }
+      @Override
+      public float floatValue() { throw new IllegalStateException("host code"); }
+      @Override
+      public double doubleValue() { throw new IllegalStateException("host code"); }
     }, "unsupported-type");
   }
 

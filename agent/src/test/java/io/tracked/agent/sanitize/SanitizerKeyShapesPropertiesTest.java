@@ -86,8 +86,10 @@ class SanitizerKeyShapesPropertiesTest {
   @Test
   void vendorEnvironmentPrefixesWithAnyBodyAreDropped() {
     forAll(500, r -> random(r, 2 + r.nextInt(5), "abcdefghijklmnopqrstuvwxyz") + "_" + pick(r, "live", "test", "prod")
-        + "_" + pick(r, "x".repeat(8 + r.nextInt(30)), "X".repeat(8 + r.nextInt(30)), random(r, 8 + r.nextInt(40), ALNUM)
-            + r.nextInt(10)), SanitizerKeyShapesPropertiesTest::dropped);
+        + "_"
+        + pick(r, "x".repeat(8 + r.nextInt(30)), "X".repeat(8 + r.nextInt(30)), random(r, 8 + r.nextInt(40), ALNUM)
+            + r.nextInt(10)),
+        SanitizerKeyShapesPropertiesTest::dropped);
   }
 
   @Test

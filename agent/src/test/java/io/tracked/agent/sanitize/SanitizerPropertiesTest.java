@@ -37,9 +37,11 @@ class SanitizerPropertiesTest {
 
   /** Fragments that make the detectors work hardest when repeated and mixed. */
   private static final List<String> FRAGMENTS = List.of(
-      "a", "Z", "9", "0", "@", ".", "..", "/", "//", "\\", ":", "::", "-", "_", "+", "=", "%", "~", "$", "#", " ", "\n", "\t",
+      "a", "Z", "9", "0", "@", ".", "..", "/", "//", "\\", ":", "::", "-", "_", "+", "=", "%", "~", "$", "#", " ", "\n",
+      "\t",
       "sk-", "ghp_", "eyJ", "AKIA", "-----BEGIN", "PRIVATE KEY", "http://", "www.", "file:", "Bearer ", "password=",
-      "1.1.1.1", "ff:", "00:1A", "+1", "(", ")", "4111", "DE89", "QQ", "alice", ".com", "@example", "T3BlbkFJ", "é", "日",
+      "1.1.1.1", "ff:", "00:1A", "+1", "(", ")", "4111", "DE89", "QQ", "alice", ".com", "@example", "T3BlbkFJ", "é",
+      "日",
       "\u0000", "\uD83D\uDE00", "at ", "(Foo.java:1)", "Q~", "xox", "1//0", "0x", "{", "}", ";", "'", "\"");
 
   /** Runs {@code property} on {@code tries} inputs drawn from {@code generator}; a failure names seed and input. */
@@ -163,12 +165,14 @@ class SanitizerPropertiesTest {
 
   @Test
   void validCardNumbersAreDropped() {
-    forAll(500, SanitizerPropertiesTest::card, card -> assertEquals("card-number", SANITIZER.sanitize("value", card).reason()));
+    forAll(500, SanitizerPropertiesTest::card,
+        card -> assertEquals("card-number", SANITIZER.sanitize("value", card).reason()));
   }
 
   @Test
   void validIbansAreDropped() {
-    forAll(500, SanitizerPropertiesTest::iban, iban -> assertEquals("iban", SANITIZER.sanitize("value", iban).reason()));
+    forAll(500, SanitizerPropertiesTest::iban,
+        iban -> assertEquals("iban", SANITIZER.sanitize("value", iban).reason()));
   }
 
   @Test
@@ -179,7 +183,8 @@ class SanitizerPropertiesTest {
 
   @Test
   void pathsAreDropped() {
-    forAll(500, SanitizerPropertiesTest::path, path -> assertEquals("path", SANITIZER.sanitize("value", path).reason()));
+    forAll(500, SanitizerPropertiesTest::path,
+        path -> assertEquals("path", SANITIZER.sanitize("value", path).reason()));
   }
 
   @Test
@@ -283,9 +288,10 @@ class SanitizerPropertiesTest {
 
   private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final String[] NAMES = {"value", "model", "provider", "kind", "name", "prompt", "filePath", "apiKey",
-    "$current_url", "promptTokens", "exception", ""};
-  private static final String[] WRAPPERS = {"%s", "contact: %s", "<%s>", "please write to %s today", "x=%s&y=1", "\"%s\"",
-    "(%s)", "%s."};
+      "$current_url", "promptTokens", "exception", ""};
+  private static final String[] WRAPPERS = {"%s", "contact: %s", "<%s>", "please write to %s today", "x=%s&y=1",
+      "\"%s\"",
+      "(%s)", "%s."};
 
   private static <T> T pick(Random r, T[] values) {
     return values[r.nextInt(values.length)];
@@ -338,16 +344,26 @@ class SanitizerPropertiesTest {
 
   private static Object leaf(Random r) {
     switch (r.nextInt(10)) {
-      case 0: return anyString(r, 40);
-      case 1: return pick(r, FRAGMENTS);
-      case 2: return r.nextInt();
-      case 3: return r.nextDouble() * (r.nextBoolean() ? 1e9 : -1e-9);
-      case 4: return r.nextBoolean();
-      case 5: return null;
-      case 6: return new Hostile();
-      case 7: return new HostileList();
-      case 8: return new HostileText();
-      default: return pick(r, Thread.State.values());
+      case 0:
+        return anyString(r, 40);
+      case 1:
+        return pick(r, FRAGMENTS);
+      case 2:
+        return r.nextInt();
+      case 3:
+        return r.nextDouble() * (r.nextBoolean() ? 1e9 : -1e-9);
+      case 4:
+        return r.nextBoolean();
+      case 5:
+        return null;
+      case 6:
+        return new Hostile();
+      case 7:
+        return new HostileList();
+      case 8:
+        return new HostileText();
+      default:
+        return pick(r, Thread.State.values());
     }
   }
 
@@ -402,15 +418,20 @@ class SanitizerPropertiesTest {
   }
 
   private static String card(Random r) {
-    String prefix = pick(r, new String[] {"4", "51", "52", "53", "54", "55", "2221", "2720", "34", "37", "6011", "65", "35"});
+    String prefix = pick(r,
+        new String[] {"4", "51", "52", "53", "54", "55", "2221", "2720", "34", "37", "6011", "65", "35"});
     int length = prefix.equals("34") || prefix.equals("37") ? 15 : 16;
     String body = (prefix + chars(r, "0123456789", 18)).substring(0, length - 1);
     String number = body + luhnDigit(body);
     switch (r.nextInt(4)) {
-      case 0: return number;
-      case 1: return group(number, " ");
-      case 2: return group(number, "-");
-      default: return "paid with " + group(number, " ") + " yesterday";
+      case 0:
+        return number;
+      case 1:
+        return group(number, " ");
+      case 2:
+        return group(number, "-");
+      default:
+        return "paid with " + group(number, " ") + " yesterday";
     }
   }
 
@@ -443,7 +464,8 @@ class SanitizerPropertiesTest {
   }
 
   private static String iban(Random r) {
-    Map<String, Integer> lengths = Map.of("DE", 22, "FR", 27, "GB", 22, "NL", 18, "ES", 24, "IT", 27, "PL", 28, "CH", 21,
+    Map<String, Integer> lengths = Map.of("DE", 22, "FR", 27, "GB", 22, "NL", 18, "ES", 24, "IT", 27, "PL", 28, "CH",
+        21,
         "BE", 16, "AT", 20);
     String country = pick(r, new ArrayList<>(new java.util.TreeSet<>(lengths.keySet())));
     String bban = chars(r, "0123456789", lengths.get(country) - 4);
@@ -457,19 +479,21 @@ class SanitizerPropertiesTest {
   }
 
   private static String email(Random r) {
-    String local = chars(r, "abcdefghijklmnopqrstuvwxyz0123456789", 1) + chars(r, "abcdefghijklmnopqrstuvwxyz._+-0123456789", r.nextInt(20));
+    String local = chars(r, "abcdefghijklmnopqrstuvwxyz0123456789", 1)
+        + chars(r, "abcdefghijklmnopqrstuvwxyz._+-0123456789", r.nextInt(20));
     StringBuilder domain = new StringBuilder();
     for (int labels = 1 + r.nextInt(3); labels > 0; labels--) {
       domain.append(chars(r, "abcdefghijklmnopqrstuvwxyz0123456789", 1));
       domain.append(chars(r, "abcdefghijklmnopqrstuvwxyz-0123456789", r.nextInt(10)));
       domain.append(chars(r, "abcdefghijklmnopqrstuvwxyz0123456789", 1)).append('.');
     }
-    return local + "@" + domain + pick(r, new String[] {"com", "org", "net", "io", "de", "co.uk", "example", "internal", "travel", "dev"});
+    return local + "@" + domain
+        + pick(r, new String[] {"com", "org", "net", "io", "de", "co.uk", "example", "internal", "travel", "dev"});
   }
 
   private static String path(Random r) {
     String root = pick(r, new String[] {"/home/%s", "/Users/%s", "C:\\Users\\%s", "~/%s", "file:///home/%s",
-      "\\\\server\\share\\%s", "/tmp/%s", "/var/lib/%s", "D:/work/%s", "./%s", "src/%s"});
+        "\\\\server\\share\\%s", "/tmp/%s", "/var/lib/%s", "D:/work/%s", "./%s", "src/%s"});
     String separator = root.contains("\\") ? "\\" : "/";
     StringBuilder rest = new StringBuilder();
     for (int dirs = r.nextInt(4); dirs > 0; dirs--) {
@@ -482,12 +506,13 @@ class SanitizerPropertiesTest {
 
   private static String vendorToken(Random r) {
     String prefix = pick(r, new String[] {"ghp_", "gho_", "github_pat_", "glpat-", "xoxb-", "sk_live_", "sk-proj-",
-      "sk-ant-api03-", "AIza", "npm_", "hf_", "pypi-", "dop_v1_", "shpat_", "hvs.", "lin_api_", "pplx-", "gsk_",
-      "xai-", "sk-", "GOCSPX-", "dckr_pat_", "sntrys_", "r8_", "AKIA"});
+        "sk-ant-api03-", "AIza", "npm_", "hf_", "pypi-", "dop_v1_", "shpat_", "hvs.", "lin_api_", "pplx-", "gsk_",
+        "xai-", "sk-", "GOCSPX-", "dckr_pat_", "sntrys_", "r8_", "AKIA"});
     String body = chars(r, ALNUM, 40);
     switch (prefix) {
       case "AKIA":
-        return prefix + body.substring(0, 16).toUpperCase().replace('0', 'A').replace('1', 'B').replace('8', 'C').replace('9', 'D');
+        return prefix + body.substring(0, 16).toUpperCase().replace('0', 'A').replace('1', 'B').replace('8', 'C')
+            .replace('9', 'D');
       case "dop_v1_":
       case "shpat_":
         return prefix + "0123456789abcdef".repeat(4);
@@ -498,12 +523,13 @@ class SanitizerPropertiesTest {
 
   private static String modelId(Random r) {
     String vendor = pick(r, new String[] {"", "", "openai/", "anthropic/", "meta-llama/", "google/", "mistralai/",
-      "accounts/fireworks/models/", "@cf/meta/", "us.anthropic."});
+        "accounts/fireworks/models/", "@cf/meta/", "us.anthropic."});
     String family = pick(r, new String[] {"gpt", "claude", "llama", "gemini", "mistral", "qwen", "deepseek", "phi",
-      "gemma", "codestral", "command", "grok", "o1", "o3", "starcoder", "codellama", "mixtral", "yi"});
+        "gemma", "codestral", "command", "grok", "o1", "o3", "starcoder", "codellama", "mixtral", "yi"});
     String version = pick(r, new String[] {"3", "3.5", "4", "4o", "4.1", "2.5", "3-5", "3.1", "v2", "2", "1.5"});
     String size = pick(r, new String[] {"", "-mini", "-turbo", "-sonnet", "-haiku", "-opus", "-pro", "-flash", "-8b",
-      "-70b", "-instruct", "-coder", "-latest", ":8b", ":7b-instruct", ":latest", "-20241022", "@20240620", "-preview"});
+        "-70b", "-instruct", "-coder", "-latest", ":8b", ":7b-instruct", ":latest", "-20241022", "@20240620",
+        "-preview"});
     return vendor + family + "-" + version + size;
   }
 

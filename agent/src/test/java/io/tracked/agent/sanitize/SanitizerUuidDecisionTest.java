@@ -42,6 +42,7 @@ class SanitizerUuidDecisionTest {
 
   @Test
   void aRouteCarryingAUuidIsStillARoute() {
-    assertEquals(Verdict.Action.KEEP, sanitizer.sanitize("$current_url", "/chat/550e8400-e29b-41d4-a716-446655440000").action());
+    assertEquals(Verdict.Action.KEEP,
+        sanitizer.sanitize("$current_url", "/chat/550e8400-e29b-41d4-a716-446655440000").action());
   }
 }

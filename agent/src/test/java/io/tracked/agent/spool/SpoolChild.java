@@ -66,7 +66,7 @@ public final class SpoolChild {
       }
       case "flood": {
         int batch = Integer.parseInt(args[3]);
-        for (int i = 0; ; i += batch) {
+        for (int i = 0;; i += batch) {
           List<SpoolRecord> records = Spools.records(args[2], i, batch);
           int stored = dest.append(records);
           StringBuilder out = new StringBuilder();

@@ -37,7 +37,8 @@ class SpoolCrashRecoveryTest {
 
   private static Path openSegment(SpoolDestination dest, long stamp, String owner, byte[] content) throws Exception {
     Files.createDirectories(dest.directory());
-    return Files.write(dest.directory().resolve(SegmentName.open(stamp, "00000000000000a1", owner).fileName()), content);
+    return Files.write(dest.directory().resolve(SegmentName.open(stamp, "00000000000000a1", owner).fileName()),
+        content);
   }
 
   @Test

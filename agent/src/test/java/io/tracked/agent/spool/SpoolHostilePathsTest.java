@@ -116,8 +116,10 @@ class SpoolHostilePathsTest {
     }
     assertTrue(Files.exists(Paths.get("/dev/zero")));
     assertEquals(4, s.messages.size(), s.messages.toString());
-    assertTrue(s.messages.stream().anyMatch(m -> m.contains("a named pipe (FIFO), not a regular file")), s.messages.toString());
-    assertTrue(s.messages.stream().anyMatch(m -> m.contains("a symbolic link, not a regular file")), s.messages.toString());
+    assertTrue(s.messages.stream().anyMatch(m -> m.contains("a named pipe (FIFO), not a regular file")),
+        s.messages.toString());
+    assertTrue(s.messages.stream().anyMatch(m -> m.contains("a symbolic link, not a regular file")),
+        s.messages.toString());
     assertTrue(s.messages.stream().anyMatch(m -> m.contains("209715200 bytes, more than")), s.messages.toString());
   }
 
@@ -149,13 +151,15 @@ class SpoolHostilePathsTest {
     Path destination = s.destination().directory();
     run("chmod", "000", destination.toString());
     try {
-      UnprivilegedJvm.Result replay = UnprivilegedJvm.run(SpoolChild.class, HANG, "drain", continueDir.toString(), "100",
+      UnprivilegedJvm.Result replay = UnprivilegedJvm.run(SpoolChild.class, HANG, "drain", continueDir.toString(),
+          "100",
           stop.toString());
       assertEquals(0, replay.exitCode(), replay.toString());
       assertEquals("", replay.stdout().replace("done", "").strip(), "nothing replayed");
       List<String> lines = replay.stderr().lines().collect(java.util.stream.Collectors.toList());
       assertEquals(1, lines.size(), replay.stderr());
-      assertTrue(lines.get(0).contains(destination + " (permission denied)") && lines.get(0).contains("Fix: give your user"),
+      assertTrue(
+          lines.get(0).contains(destination + " (permission denied)") && lines.get(0).contains("Fix: give your user"),
           lines.get(0));
     } finally {
       run("chmod", "755", destination.toString());
@@ -182,7 +186,8 @@ class SpoolHostilePathsTest {
   private static void run(String... command) throws Exception {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getInputStream().readAllBytes();
-    assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0, List.of(command).toString());
+    assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0,
+        List.of(command).toString());
   }
 
   @Test

@@ -38,7 +38,8 @@ final class Spools {
   /** Every record of a uuid up to 20 characters encodes to the same number of bytes, so byte bounds count records. */
   static SpoolRecord record(String uuid) {
     String pad = "x".repeat(Math.max(0, 40 - 2 * uuid.length()));
-    return new SpoolRecord(uuid, "{\"event\":\"chat\",\"uuid\":\"" + uuid + "\",\"properties\":{\"pad\":\"" + pad + "\"}}");
+    return new SpoolRecord(uuid,
+        "{\"event\":\"chat\",\"uuid\":\"" + uuid + "\",\"properties\":{\"pad\":\"" + pad + "\"}}");
   }
 
   static List<SpoolRecord> records(String prefix, int from, int count) {

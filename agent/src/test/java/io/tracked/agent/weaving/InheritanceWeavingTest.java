@@ -65,7 +65,8 @@ class InheritanceWeavingTest {
     raw.handle("via the bridge");
     new TextHandler().handle("direct");
 
-    List<WovenCalls.Call> handled = woven.calls.stream().filter(c -> c.binding().eventName().equals("handled")).toList();
+    List<WovenCalls.Call> handled = woven.calls.stream().filter(c -> c.binding().eventName().equals("handled"))
+        .toList();
     assertEquals(2, handled.size(), woven.calls.toString());
     assertEquals("(Ljava/lang/String;)V", handled.get(0).binding().descriptor());
     assertEquals(List.of("value"), handled.get(0).binding().argumentProperties());
@@ -76,7 +77,8 @@ class InheritanceWeavingTest {
     new Overloads().insert("x");
     new Overloads().insert("y", true);
 
-    List<WovenCalls.Call> inserted = woven.calls.stream().filter(c -> c.binding().eventName().equals("inserted")).toList();
+    List<WovenCalls.Call> inserted = woven.calls.stream().filter(c -> c.binding().eventName().equals("inserted"))
+        .toList();
     assertEquals(2, inserted.size(), woven.calls.toString());
     assertEquals(List.of("text"), inserted.get(0).binding().argumentProperties(), "the outer overload is reported");
     assertEquals(List.of("text", "replace"), inserted.get(1).binding().argumentProperties());

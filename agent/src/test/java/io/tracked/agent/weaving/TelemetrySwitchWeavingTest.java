@@ -31,7 +31,8 @@ class TelemetrySwitchWeavingTest {
           new WovenCalls.SwitchReport(type + "#telemetryEnabled", false),
           new WovenCalls.SwitchReport(type + "#setTelemetryEnabled", true)), woven.switchReports);
       assertEquals(List.of(type + "#telemetryEnabled", type + "#setTelemetryEnabled"),
-          woven.declaredSwitches.stream().sorted((a, b) -> a.endsWith("#telemetryEnabled") ? -1 : 1).distinct().toList());
+          woven.declaredSwitches.stream().sorted((a, b) -> a.endsWith("#telemetryEnabled") ? -1 : 1).distinct()
+              .toList());
       assertEquals(0, woven.listener.failed());
     }
   }

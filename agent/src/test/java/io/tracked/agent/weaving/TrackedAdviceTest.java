@@ -61,7 +61,8 @@ class TrackedAdviceTest {
     assertThrows(IllegalStateException.class, host::throwsQuietly);
     assertThrows(IllegalArgumentException.class, () -> host.throwsLoudly("openai"));
 
-    assertTrue(woven.calls.stream().noneMatch(c -> c.binding().eventName().equals("quiet_on_throw")), woven.calls.toString());
+    assertTrue(woven.calls.stream().noneMatch(c -> c.binding().eventName().equals("quiet_on_throw")),
+        woven.calls.toString());
     assertInstanceOf(IllegalArgumentException.class, woven.only("loud_on_throw").thrown());
   }
 

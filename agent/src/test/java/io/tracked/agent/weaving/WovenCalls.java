@@ -31,7 +31,8 @@ final class WovenCalls implements TrackedBridge.Sink, AutoCloseable {
   WovenCalls(MethodsOption methods) {
     TrackedBridge.install(this);
     TrackedBridge.setCapturing(true);
-    transformer = new TrackedInstrumentation(bindings, methods, listener, declaredSwitches::add).install(instrumentation);
+    transformer = new TrackedInstrumentation(bindings, methods, listener, declaredSwitches::add)
+        .install(instrumentation);
   }
 
   @Override

@@ -26,8 +26,8 @@ public final class PlainAgent {
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .type(named(type))
-        .transform((builder, description, loader, module, domain) ->
-            builder.visit(Advice.to(PlainAdvice.class).on(namedOneOf(methods))))
+        .transform((builder, description, loader, module, domain) -> builder
+            .visit(Advice.to(PlainAdvice.class).on(namedOneOf(methods))))
         .installOn(instrumentation);
   }
 }
