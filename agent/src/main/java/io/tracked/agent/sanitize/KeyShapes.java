@@ -239,7 +239,8 @@ final class KeyShapes {
       longestRepeat = Math.max(longestRepeat, repeat);
     }
     // camelCase words stay (run_test_forCurrentFile): mixed case counts only when it reads like no word
-    return digit || (upper && !lower) || (upper && lower && singles(s, from, to) >= 2) || longestRepeat >= 4;
+    return digit || (upper && !lower) || (upper && lower && Randomness.lowerSingletons(s, from, to) >= 2)
+        || longestRepeat >= 4;
   }
 
   /**
@@ -316,12 +317,13 @@ final class KeyShapes {
     }
     int switches = kindSwitches(s, from, to);
     if (digits > 0 && upper > 0 && lower > 0) {
-      return switches >= 3 || (switches >= 2 && singles(s, from, to) >= 2) || Randomness.rarePairs(s, from, to) >= 0.3;
+      return switches >= 3 || (switches >= 2 && Randomness.lowerSingletons(s, from, to) >= 2)
+          || Randomness.rarePairs(s, from, to) >= 0.3;
     }
     if (digits > 0) {
       return switches >= 4;
     }
-    return lower >= 3 && singles(s, from, to) >= 2 && Randomness.rarePairs(s, from, to) >= 0.2;
+    return lower >= 3 && Randomness.lowerSingletons(s, from, to) >= 2 && Randomness.rarePairs(s, from, to) >= 0.2;
   }
 
   /**
@@ -373,15 +375,4 @@ final class KeyShapes {
     return switches;
   }
 
-  /** Lower-case letters standing alone between capitals or digits: "Xk9mQ2pL" has three. */
-  private static int singles(String s, int from, int to) {
-    int count = 0;
-    for (int i = from; i < to; i++) {
-      if (Chars.isLower(s.charAt(i)) && (i == from || !Chars.isLower(s.charAt(i - 1)))
-          && (i + 1 == to || !Chars.isLower(s.charAt(i + 1)))) {
-        count++;
-      }
-    }
-    return count;
-  }
 }

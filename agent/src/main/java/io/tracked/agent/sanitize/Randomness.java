@@ -130,7 +130,7 @@ final class Randomness {
    * have runs of two or more lower-case letters after each capital; random mixed-case strings have many
    * single ones.
    */
-  private static int lowerSingletons(String s, int from, int to) {
+  static int lowerSingletons(String s, int from, int to) {
     int count = 0;
     for (int i = from; i < to; i++) {
       if (Chars.isLower(s.charAt(i)) && (i == from || !Chars.isLower(s.charAt(i - 1)))
