@@ -41,7 +41,7 @@ class PackageLayersTest {
       .whereLayer("Cli").mayOnlyAccessLayers("Weaving", "Consent", "Event", "Sanitize", "Config", "Log")
       .whereLayer("Pipeline").mayOnlyAccessLayers(
           "Capture", "Delivery", "Consent", "Event", "Sanitize", "Config", "Files", "Log", "Bridge")
-      .whereLayer("Delivery").mayOnlyAccessLayers("Spool", "Consent", "Event", "Config", "Log")
+      .whereLayer("Delivery").mayOnlyAccessLayers("Spool", "Consent", "Event", "Config", "Files", "Log")
       .whereLayer("Spool").mayOnlyAccessLayers("Event", "Config", "Files", "Log")
       .whereLayer("Capture").mayOnlyAccessLayers("Weaving", "Consent", "Event", "Log", "Bridge")
       .whereLayer("Weaving").mayOnlyAccessLayers("Event", "Config", "Log", "Bridge")

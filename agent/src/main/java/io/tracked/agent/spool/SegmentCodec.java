@@ -27,12 +27,60 @@ final class SegmentCodec {
     return out.toByteArray();
   }
 
-  /** What a segment's bytes hold. */
-  record Decoded(List<SpoolRecord> records, int damaged) {}
+  /**
+   * What a segment's bytes hold: the valid records (checked, but only turned into strings when
+   * asked for, since a claim often takes a few records of a long segment) and the damaged lines.
+   */
+  static final class Decoded {
+    private final byte[] bytes;
+    private final int[] starts;
+    private final int[] ends;
+    private final int valid;
+    private final int damaged;
+
+    private Decoded(byte[] bytes, int[] starts, int[] ends, int valid, int damaged) {
+      this.bytes = bytes;
+      this.starts = starts;
+      this.ends = ends;
+      this.valid = valid;
+      this.damaged = damaged;
+    }
+
+    int valid() {
+      return valid;
+    }
+
+    int damaged() {
+      return damaged;
+    }
+
+    /** Valid records {@code from} (inclusive) to {@code to} (exclusive), in file order. */
+    List<SpoolRecord> records(int from, int to) {
+      List<SpoolRecord> records = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        int space = indexOf(bytes, (byte) ' ', starts[i], ends[i]);
+        records.add(new SpoolRecord(new String(bytes, starts[i], space - starts[i], StandardCharsets.UTF_8),
+            new String(bytes, space + 1, ends[i] - space - 1, StandardCharsets.UTF_8)));
+      }
+      return records;
+    }
+
+    List<SpoolRecord> records() {
+      return records(0, valid);
+    }
+  }
 
   static Decoded decode(byte[] bytes) {
     int length = bytes.length;
-    List<SpoolRecord> records = new ArrayList<>();
+    int lines = 0;
+    for (byte b : bytes) {
+      if (b == '\n') {
+        lines++;
+      }
+    }
+    int[] starts = new int[lines];
+    int[] ends = new int[lines];
+    int valid = 0;
     int damaged = 0;
     int start = 0;
     while (start < length) {
@@ -41,41 +89,52 @@ final class SegmentCodec {
         damaged++; // a cut last record: no line break
         break;
       }
-      SpoolRecord record = line(bytes, start, end);
-      if (record == null) {
-        damaged++;
+      if (isRecord(bytes, start, end)) {
+        starts[valid] = start + 9;
+        ends[valid] = end;
+        valid++;
       } else {
-        records.add(record);
+        damaged++;
       }
       start = end + 1;
     }
-    return new Decoded(records, damaged);
+    return new Decoded(bytes, starts, ends, valid, damaged);
   }
 
-  private static SpoolRecord line(byte[] bytes, int start, int end) {
+  /** Checksum, framing and the uuid's characters: what {@link SpoolRecord} would accept. */
+  private static boolean isRecord(byte[] bytes, int start, int end) {
     if (end - start < 11 || bytes[start + 8] != ' ') {
-      return null;
+      return false;
     }
     int bodyStart = start + 9;
-    long expected;
-    try {
-      expected = Long.parseLong(new String(bytes, start, 8, StandardCharsets.US_ASCII), 16);
-    } catch (NumberFormatException notHex) {
-      return null;
+    long expected = 0;
+    for (int i = start; i < start + 8; i++) {
+      int digit = Character.digit(bytes[i], 16);
+      if (digit < 0) {
+        return false;
+      }
+      expected = expected << 4 | digit;
     }
     if (crc(bytes, bodyStart, end - bodyStart) != expected) {
-      return null;
+      return false;
     }
     int space = indexOf(bytes, (byte) ' ', bodyStart, end);
-    if (space < 0) {
-      return null;
+    if (space <= bodyStart || space - bodyStart > SpoolRecord.MAX_UUID_LENGTH) {
+      return false;
     }
-    try {
-      return new SpoolRecord(new String(bytes, bodyStart, space - bodyStart, StandardCharsets.UTF_8),
-          new String(bytes, space + 1, end - space - 1, StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException malformed) {
-      return null;
+    for (int i = bodyStart; i < space; i++) {
+      byte c = bytes[i];
+      boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+      if (!ok) {
+        return false;
+      }
     }
+    for (int i = space + 1; i < end; i++) {
+      if (bytes[i] == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long crc(byte[] bytes, int offset, int length) {

@@ -12,8 +12,11 @@ import java.time.Duration;
  */
 public record SpoolBounds(long maxBytes, Duration maxAge, int segmentRecords, int segmentBytes) {
 
-  /** 10 MiB and 7 days per destination, in segments of at most 100 records and 256 KiB. */
-  public static final SpoolBounds DEFAULTS = new SpoolBounds(10L * 1024 * 1024, Duration.ofDays(7), 100, 256 * 1024);
+  /**
+   * 10 MiB and 7 days per destination, in segments of at most 1,000 records and 512 KiB (few files:
+   * an exit that spools 10,000 events writes about ten).
+   */
+  public static final SpoolBounds DEFAULTS = new SpoolBounds(10L * 1024 * 1024, Duration.ofDays(7), 1000, 512 * 1024);
 
   public SpoolBounds {
     if (maxBytes < 1 || segmentRecords < 1 || segmentBytes < 64 || maxAge.isNegative() || maxAge.isZero()) {

@@ -46,7 +46,7 @@ public final class SpoolDestination {
     SpoolMessages messages = spool.messages();
     if (spool.closed()) {
       messages.dropped(DropReason.UNWRITABLE, records.size(), "closed",
-          "spool: dropped {n} PostHog had not acknowledged, spooled after the spool was closed");
+          "spool: dropped {n} PostHog had not acknowledged, spooled after the spool was closed. Fix: report it (the agent closed its spool too early)");
       return 0;
     }
     SpoolBounds bounds = spool.bounds();
@@ -180,7 +180,7 @@ public final class SpoolDestination {
       problemWith(file, unreadable);
       return;
     }
-    int valid = decoded.records().size();
+    int valid = decoded.valid();
     if (valid != claimed.count()) {
       // Damaged after it was written: count the loss once, and name the segment by what it holds.
       spool.messages().dropped(DropReason.DAMAGED, Math.max(0, claimed.count() - valid));
@@ -193,7 +193,7 @@ public final class SpoolDestination {
       claimed = corrected;
     }
     int taken = Math.min(wanted, valid - claimed.skip());
-    records.addAll(decoded.records().subList(claimed.skip(), claimed.skip() + taken));
+    records.addAll(decoded.records(claimed.skip(), claimed.skip() + taken));
     parts.add(new SpoolClaim.Part(claimed, taken));
   }
 
@@ -296,7 +296,7 @@ public final class SpoolDestination {
       return; // tried again at the next scan
     }
     SegmentCodec.Decoded decoded = SegmentCodec.decode(bytes);
-    int valid = decoded.records().size();
+    int valid = decoded.valid();
     if (valid == 0) {
       if (SegmentFiles.deleteQuietly(file)) {
         spool.messages().dropped(DropReason.DAMAGED, decoded.damaged());

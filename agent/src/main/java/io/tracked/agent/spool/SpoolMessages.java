@@ -17,14 +17,16 @@ final class SpoolMessages {
   static final long REPORT_INTERVAL_MILLIS = 60_000;
 
   private final Consumer<String> out;
+  private final SpoolBounds bounds;
   private final LongSupplier clock;
   private final Set<String> shownProblems = new HashSet<>();
   private final Map<DropReason, Long> pending = new EnumMap<>(DropReason.class);
   private final Map<DropReason, Long> totals = new EnumMap<>(DropReason.class);
   private long lastReport = Long.MIN_VALUE;
 
-  SpoolMessages(Consumer<String> out, LongSupplier clock) {
+  SpoolMessages(Consumer<String> out, LongSupplier clock, SpoolBounds bounds) {
     this.out = out;
+    this.bounds = bounds;
     this.clock = clock;
   }
 
@@ -73,7 +75,7 @@ final class SpoolMessages {
     StringBuilder parts = new StringBuilder();
     for (Map.Entry<DropReason, Long> entry : pending.entrySet()) {
       sum += entry.getValue();
-      parts.append(parts.length() == 0 ? "" : ", ").append(entry.getValue()).append(' ').append(entry.getKey().text);
+      parts.append(parts.length() == 0 ? "" : ", ").append(entry.getValue()).append(' ').append(entry.getKey().text(bounds));
     }
     pending.clear();
     lastReport = clock.getAsLong();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tracked.agent.testing.UnprivilegedJvm;
 import io.tracked.testkit.ChildJvm;
 import java.io.File;
 import java.io.RandomAccessFile;
@@ -141,13 +142,36 @@ class AnonymousIdHostilePathsTest {
 
   @Test
   void anUnreadableFile() throws Exception {
-    assumeTrue(!"root".equals(System.getProperty("user.name")), "root reads every file whatever its mode");
+    assumeTrue(UnprivilegedJvm.available(), "needs a user that permissions apply to");
+    String kept = UUID.randomUUID().toString();
     Files.createDirectories(idFile().getParent());
-    Files.writeString(idFile(), UUID.randomUUID().toString());
-    idFile().toFile().setReadable(false, false);
-    String stderr = askInAChildJvm();
-    assertOneLineNaming(stderr, idFile());
-    assertTrue(stderr.contains("permission denied"), stderr);
+    Files.writeString(idFile(), kept);
+    Path start = Files.writeString(continueDir.resolve("start"), "");
+    UnprivilegedJvm.handOver(continueDir);
+    assumeTrue(run("chmod", "000", idFile().toString()), "chmod");
+    UnprivilegedJvm.Result result = UnprivilegedJvm.run(AnonymousIdChild.class, DEADLINE, continueDir.toString(),
+        start.toString());
+    assertEquals(0, result.exitCode(), result.toString());
+    String id = result.stdout().lines().filter(l -> l.startsWith("id ")).findFirst().orElseThrow().substring(3);
+    assertEquals(id, UUID.fromString(id).toString());
+    assertOneLineNaming(result.stderr(), idFile());
+    assertTrue(result.stderr().contains("permission denied"), result.stderr());
+    run("chmod", "644", idFile().toString());
+    assertEquals(kept, Files.readString(idFile()), "left alone");
+  }
+
+  @Test
+  void aDirectoryWithoutWritePermission() throws Exception {
+    assumeTrue(UnprivilegedJvm.available(), "needs a user that permissions apply to");
+    Path telemetry = Files.createDirectories(idFile().getParent());
+    Path start = Files.writeString(continueDir.resolve("start"), "");
+    UnprivilegedJvm.handOver(continueDir);
+    assumeTrue(run("chmod", "555", telemetry.toString()), "chmod");
+    UnprivilegedJvm.Result result = UnprivilegedJvm.run(AnonymousIdChild.class, DEADLINE, continueDir.toString(),
+        start.toString());
+    assertEquals(0, result.exitCode(), result.toString());
+    assertOneLineNaming(result.stderr(), telemetry);
+    assertTrue(result.stderr().contains("permission denied"), result.stderr());
   }
 
   private boolean mount(Path dir, String options) throws Exception {

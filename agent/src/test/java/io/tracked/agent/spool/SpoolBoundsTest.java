@@ -70,7 +70,7 @@ class SpoolBoundsTest {
     assertEquals(List.of("new-0", "new-1"), drain(dest, 100));
     assertEquals(4, s.spool.messages().total(DropReason.EXPIRED));
     s.spool.close();
-    assertTrue(s.messages.stream().anyMatch(m -> m.contains("dropped 4 events") && m.contains("older than")),
+    assertTrue(s.messages.stream().anyMatch(m -> m.contains("dropped 4 events") && m.contains("older than 1 hour")),
         s.messages.toString());
   }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import io.tracked.agent.testing.UnprivilegedJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,18 +139,50 @@ class SpoolHostilePathsTest {
   }
 
   @Test
-  void anUnreadableSpoolDirectory() throws Exception {
-    assumeTrue(!HostileFiles.isRoot(), "root reads every directory whatever its mode");
+  void anUnreadableDestinationDirectory() throws Exception {
+    assumeTrue(UnprivilegedJvm.available(), "needs a user that permissions apply to");
     Spools s = new Spools(continueDir);
     s.destination().append(records("a", 0, 2));
-    spoolDir().toFile().setReadable(false, false);
-    spoolDir().toFile().setExecutable(false, false);
+    s.spool.close();
+    Path stop = Files.writeString(continueDir.resolve("stop"), "");
+    UnprivilegedJvm.handOver(continueDir);
+    Path destination = s.destination().directory();
+    run("chmod", "000", destination.toString());
     try {
-      assertTimeoutPreemptively(HANG, () -> assertTrue(new Spools(continueDir).destination().claim(10).isEmpty()));
+      UnprivilegedJvm.Result replay = UnprivilegedJvm.run(SpoolChild.class, HANG, "drain", continueDir.toString(), "100",
+          stop.toString());
+      assertEquals(0, replay.exitCode(), replay.toString());
+      assertEquals("", replay.stdout().replace("done", "").strip(), "nothing replayed");
+      List<String> lines = replay.stderr().lines().collect(java.util.stream.Collectors.toList());
+      assertEquals(1, lines.size(), replay.stderr());
+      assertTrue(lines.get(0).contains(destination + " (permission denied)") && lines.get(0).contains("Fix: give your user"),
+          lines.get(0));
     } finally {
-      spoolDir().toFile().setReadable(true, false);
-      spoolDir().toFile().setExecutable(true, false);
+      run("chmod", "755", destination.toString());
     }
+    assertEquals(List.of("a-0", "a-1"), drain(new Spools(continueDir).destination(), 10), "kept for when it is fixed");
+  }
+
+  @Test
+  void aSpoolDirectoryWithoutWritePermission() throws Exception {
+    assumeTrue(UnprivilegedJvm.available(), "needs a user that permissions apply to");
+    Files.createDirectories(spoolDir());
+    UnprivilegedJvm.handOver(continueDir);
+    run("chmod", "555", spoolDir().toString());
+    UnprivilegedJvm.Result append = UnprivilegedJvm.run(SpoolChild.class, HANG, "append", continueDir.toString(), "a",
+        "10", "10");
+    assertEquals(0, append.exitCode(), append.toString());
+    assertFalse(append.stdout().contains("stored"), append.stdout());
+    List<String> lines = append.stderr().lines().collect(java.util.stream.Collectors.toList());
+    assertEquals(1, lines.size(), append.stderr());
+    assertTrue(lines.get(0).contains(spoolDir().toString()) && lines.get(0).contains("permission denied")
+        && lines.get(0).contains("dropped 10 events") && lines.get(0).contains("Fix: "), lines.get(0));
+  }
+
+  private static void run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getInputStream().readAllBytes();
+    assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0, List.of(command).toString());
   }
 
   @Test
@@ -160,7 +193,7 @@ class SpoolHostilePathsTest {
     int appended = 0;
     int stored = 0;
     for (int i = 0; i < 40 && s.messages.isEmpty(); i++) {
-      stored += dest.append(records("a", i * 100, 100)); // segments of 100 records, about 12 KB each
+      stored += dest.append(records("a", i * 100, 100)); // appends of 100 records, about 12 KB each
       appended += 100;
     }
     assertEquals(1, s.messages.size(), s.messages.toString());
