@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.tracked.testkit.CapturedEvent;
 import io.tracked.testkit.ChildJvm;
 import io.tracked.testkit.FakePostHog;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,22 +26,30 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InheritanceIT {
 
+  @TempDir Path temp;
+
   static Stream<Path> javas() {
     return ChildJvm.javasUnderTest().stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("javas")
-  void oneCallOfTheHostIsOneEvent(Path java) {
-    try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY)) {
-      ChildJvm.Result result = ChildJvm.builder().java(java)
-          .javaAgent(AgentHarness.agentJar(),
-              "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url())
-          .mainClass("io.tracked.fixture.InheritanceApp", AgentHarness.fixtureClasspath())
-          .run(Duration.ofSeconds(60));
+  void oneCallOfTheHostIsOneEvent(Path java) throws IOException {
+    Path stop = temp.resolve("stop");
+    try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY);
+        ChildJvm.Running host = ChildJvm.builder().java(java)
+            .javaAgent(AgentHarness.agentJar(),
+                "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url())
+            .mainClass("io.tracked.fixture.InheritanceApp", AgentHarness.fixtureClasspath())
+            .args(stop.toString())
+            .start()) {
+      posthog.awaitEventCount(11, Duration.ofSeconds(30));
+      Files.createFile(stop);
+      ChildJvm.Result result = host.waitFor(Duration.ofSeconds(60));
       result.expectExit(0);
       assertEquals("inheritance done", result.stdout().strip());
-      List<CapturedEvent> events = posthog.awaitEventCount(11, Duration.ofSeconds(20));
+      posthog.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
+      List<CapturedEvent> events = posthog.events();
 
       Map<String, Long> counts = events.stream().collect(Collectors.groupingBy(CapturedEvent::event, TreeMap::new,
           Collectors.counting()));

@@ -10,6 +10,7 @@ import io.tracked.testkit.CapturedEvent;
 import io.tracked.testkit.ChildJvm;
 import io.tracked.testkit.FakePostHog;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,16 +56,21 @@ class ThirdPartyMethodsIT {
   @MethodSource("javas")
   void methodsGrammarOnAThirdPartyJar(Path java) throws IOException {
     Path jar = ThirdPartyJar.build(temp);
-    try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY)) {
-      ChildJvm.Result result = ChildJvm.builder().java(java)
-          .javaAgent(AgentHarness.agentJar(),
-              "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host=" + posthog.url()
-                  + ",debug=true,methods=" + FIRING + ";" + NEVER_FIRING)
-          .mainClass(P + "Demo", List.of(jar))
-          .run(Duration.ofSeconds(60));
+    Path stop = temp.resolve("stop");
+    try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY);
+        ChildJvm.Running host = ChildJvm.builder().java(java)
+            .javaAgent(AgentHarness.agentJar(), "posthog.apiKey=" + AgentHarness.API_KEY + ",posthog.host="
+                + posthog.url() + ",debug=true,methods=" + FIRING + ";" + NEVER_FIRING)
+            .mainClass(P + "Demo", List.of(jar))
+            .args("once", stop.toString())
+            .start()) {
+      // The editor stays open while its events leave, then closes: the exit report comes last.
+      posthog.awaitEventCount(13, Duration.ofSeconds(30));
+      Files.createFile(stop);
+      ChildJvm.Result result = host.waitFor(Duration.ofSeconds(60));
       result.expectExit(0);
       assertEquals("demo done", result.stdout().strip(), "the agent wrote to the host's stdout");
-      posthog.awaitEventCount(13, Duration.ofSeconds(20));
+      posthog.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
 
       List<CapturedEvent> inserted = posthog.events("completion_inserted");
       assertEquals(9, inserted.size(), "one event per accepted completion, not one per overload: " + inserted);

@@ -3,7 +3,10 @@ package org.thirdparty.editor;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 
-/** Drives the library as an editor would: {@code Demo} once, or {@code Demo loop STOPFILE} until the file exists. */
+/**
+ * Drives the library as an editor would: {@code Demo} once; {@code Demo once STOPFILE} once, then
+ * stays open (as an editor does) until the file exists; {@code Demo loop STOPFILE} until the file exists.
+ */
 public class Demo {
 
   public static void main(String[] args) throws Exception {
@@ -19,6 +22,13 @@ public class Demo {
     }
     session();
     System.out.println("demo done");
+    if (args.length == 2 && args[0].equals("once")) {
+      System.out.flush();
+      long end = System.currentTimeMillis() + 60_000;
+      while (!Files.exists(Paths.get(args[1])) && System.currentTimeMillis() < end) {
+        Thread.sleep(20);
+      }
+    }
   }
 
   static void session() {

@@ -44,8 +44,9 @@ final class MethodsCheck {
         }
         if (problem != null || fired.isEmpty()) {
           failing++;
-          out.println("  never fires: " + (problem != null ? problem : "methods entry " + entry.text()
-              + " matches only abstract methods with no implementation in the given classes"));
+          out.println("  never fires: " + (problem != null ? problem.replace(" never fires: ", ": ")
+              : "methods entry " + entry.text() + " matches only abstract methods with no implementation in the given"
+                  + " classes"));
         } else {
           out.println("  fires: " + entry.text() + " -> " + String.join("; ", fired));
         }
