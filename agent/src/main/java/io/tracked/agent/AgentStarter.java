@@ -2,18 +2,20 @@ package io.tracked.agent;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.config.AgentSettings;
+import io.tracked.agent.config.TrackedVersion;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.consent.HostSwitch;
 import io.tracked.agent.delivery.EventSink;
 import io.tracked.agent.delivery.OutboxSink;
-import io.tracked.agent.delivery.PostHogSink;
-import io.tracked.agent.dispatch.AnonymousId;
-import io.tracked.agent.dispatch.CommonProperties;
+import io.tracked.agent.delivery.PostHogDelivery;
 import io.tracked.agent.dispatch.Dispatcher;
-import io.tracked.agent.dispatch.EventFactory;
-import io.tracked.agent.dispatch.EventPipeline;
 import io.tracked.agent.log.AgentLog;
+import io.tracked.agent.pipeline.AnonymousId;
+import io.tracked.agent.pipeline.CommonProperties;
+import io.tracked.agent.pipeline.EventFactory;
+import io.tracked.agent.pipeline.EventPipeline;
 import io.tracked.agent.sanitize.Sanitizer;
+import io.tracked.agent.spool.Spool;
 import io.tracked.agent.weaving.MethodBindings;
 import io.tracked.agent.weaving.TrackedInstrumentation;
 import io.tracked.agent.weaving.WeavingListener;
@@ -25,14 +27,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Wires the stages in the order data flows: advice → dispatcher → consent gate → sanitizer → queue →
- * sender. Only what must precede the host's first class load runs here (settings, the weaving
- * transformer); reading consent, building the sink and everything else happens on the agent's own
- * daemon thread.
+ * Wires the stages in the order data flows: advice → dispatcher (capture) → pipeline (consent, name
+ * rules, sanitizer, one event) → delivery (PostHog with the spool, or the outbox). Only what must
+ * precede the host's first class load runs here (settings, the weaving transformer); reading consent,
+ * building the sink and everything else happens on the agent's own daemon thread.
  */
 final class AgentStarter {
 
-  static final long SHUTDOWN_TIMEOUT_MILLIS = 3000;
+  /**
+   * The whole exit budget, from the start of the shutdown hooks: the contract allows 2 s past the
+   * host's own end; the rest is left for the JVM's own teardown (a few hundred ms on a busy machine).
+   */
+  static final long SHUTDOWN_TIMEOUT_MILLIS = 1300;
 
   private AgentStarter() {}
 
@@ -60,7 +66,7 @@ final class AgentStarter {
     });
     TrackedBridge.install(dispatcher);
     // Consent is not known yet: calls may be held in memory, but nothing is built or sent until it is.
-    TrackedBridge.setCapturing(true);
+    gate.openCapture();
 
     Supplier<TrackedInstrumentation> weaving = () ->
         new TrackedInstrumentation(bindings, settings.methods(), new WeavingListener(), hostSwitch::declare);
@@ -104,11 +110,20 @@ final class AgentStarter {
     builder.start();
   }
 
+  /**
+   * The outbox when no key is set, else PostHog with the spool. Either way an opt-out deletes the
+   * spool, which may hold events an earlier run with a key could not deliver.
+   */
   private static EventSink sink(AgentSettings settings, ConsentGate gate) {
-    OutboxSink outbox = new OutboxSink(settings.outboxFile());
+    Spool spool = Spool.open(settings.continueDirectory()); // no I/O until it is used
     if (settings.apiKey() == null) {
-      return outbox;
+      gate.addListener(allowed -> {
+        if (!allowed) {
+          spool.clearAll();
+        }
+      });
+      return new OutboxSink(settings.outboxFile());
     }
-    return PostHogSink.create(settings.apiKey(), settings.host(), gate::allowsSending, outbox);
+    return PostHogDelivery.start(settings.apiKey(), settings.host(), gate, spool);
   }
 }

@@ -2,7 +2,6 @@ package io.tracked.agent.cli;
 
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.VirtualMachine;
-import io.tracked.agent.TrackedAgent;
 import java.io.File;
 import java.io.PrintStream;
 
@@ -18,7 +17,7 @@ final class AttachCommand {
     }
     String agentJar;
     try {
-      agentJar = new File(TrackedAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+      agentJar = new File(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
     } catch (Exception unknown) {
       err.println("cannot locate the agent jar: " + unknown);
       return 1;

@@ -3,9 +3,9 @@ package io.tracked.agent.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tracked.agent.config.MethodsOption;
-import io.tracked.agent.sanitize.Sanitizer;
+import io.tracked.agent.event.EventBinding;
+import io.tracked.agent.event.PropertyNames;
 import io.tracked.agent.weaving.BindingFactory;
-import io.tracked.agent.weaving.EventBinding;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -137,11 +137,11 @@ final class CatalogCommand {
     return path.substring(0, path.length() - ".class".length()).replace('/', '.').replace(File.separatorChar, '.');
   }
 
-  /** Declared properties whose name alone makes the sanitizer drop every value: they never leave. */
+  /** Declared properties whose name alone keeps every value from leaving ({@link PropertyNames#neverSent}). */
   private static List<String> neverSent(EventBinding binding) {
     List<String> names = new ArrayList<>();
     for (String name : binding.propertyNames()) {
-      if (Sanitizer.dropsByName(name)) {
+      if (PropertyNames.neverSent(name)) {
         names.add(name);
       }
     }
@@ -163,7 +163,7 @@ final class CatalogCommand {
           + binding.className() + "#" + binding.methodName() + "` |");
     }
     out.println();
-    out.println("Every event also carries `os`, `osVersion`, `ideName`, `ideVersion`, `extensionVersion` and an anonymous"
+    out.println("Every event also carries " + codes(PropertyNames.COMMON) + " and an anonymous"
         + " random `distinct_id`. Each property value passes the sanitizer first; values that could identify a person"
         + " or hold code, prompts, paths or secrets are dropped.");
   }

@@ -3,6 +3,7 @@ package io.tracked.agent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tracked.agent.event.PropertyNames;
 import io.tracked.agent.sanitize.Sanitizer;
 import io.tracked.agent.sanitize.Verdict;
 import java.io.BufferedReader;
@@ -14,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code sanitize}: JSON lines {@code {"name": ..., "value": ...}} on stdin, one verdict line each on
- * stdout, through the very {@link Sanitizer} the agent uses (the same class, called the same way as
- * the agent's event factory calls it), so host developers can check what their arguments become. A
+ * stdout, through the very rules the agent uses ({@link PropertyNames#judge}: the name rules, then the
+ * {@link Sanitizer}, called exactly as the agent's event factory calls them), so host developers can check what their arguments become. A
  * JSON object or array is judged as the map or list the agent would capture: kept parts stay, dropped
  * ones are left out ({@code "action": "redact"}, {@code "reason": "partial: path, email"}). The
  * {@code value} is absent when nothing would be sent; the {@code reason} names a class of data, never
@@ -59,7 +60,7 @@ final class SanitizeCommand {
         }
         JsonNode name = input.get("name");
         String propertyName = name == null || name.isNull() ? null : name.asText();
-        Verdict verdict = sanitizer.sanitize(propertyName, JSON.treeToValue(input.get("value"), Object.class));
+        Verdict verdict = PropertyNames.judge(sanitizer, propertyName, JSON.treeToValue(input.get("value"), Object.class));
         result.put("name", propertyName);
         if (verdict.sendable()) {
           result.set("value", JSON.valueToTree(verdict.value()));

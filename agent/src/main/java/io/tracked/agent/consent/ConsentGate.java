@@ -18,8 +18,25 @@ import java.util.concurrent.TimeUnit;
  * Until every switch has said something the state is {@link State#UNKNOWN}: calls may be held in
  * memory but nothing is built or sent. The switches are re-read when a watched file changes, when
  * the host's switch reports a new value, and every second in any case, on one daemon thread, so a
- * change takes effect within two seconds while the host runs. Listeners hear every change of state
- * (the pipeline discards what is pending when consent turns off).
+ * change takes effect within two seconds while the host runs.
+ *
+ * <p>This object is the one place consent is enforced through. Every checkpoint asks it, and nothing
+ * else decides:
+ * <ol>
+ *   <li><b>The capture path</b> ({@code TrackedBridge.capturing()}, read by the woven advice): written
+ *       only here, open while the state is not {@code OFF} ({@link #openCapture}, {@link #refresh}),
+ *       closed for good if the pipeline stops ({@link #closeCapture}).</li>
+ *   <li><b>The hand-off</b> ({@code Dispatcher.onCall}, on the host's thread): {@link #allowsCapture()};
+ *       a call that arrives while consent is off is not kept.</li>
+ *   <li><b>Building</b> ({@code EventPipeline}): nothing is built while the state is
+ *       {@code UNKNOWN}, and {@link #allowsSending()} is asked before each event is built.</li>
+ *   <li><b>Every request</b> ({@code PostHogDelivery}): {@link #allowsSending()} before each batch is
+ *       posted, new or replayed from the spool, and before what is left at exit is kept.</li>
+ *   <li><b>Opt-out</b>: {@link Listener}s hear every change; on a change to off, each holder discards
+ *       what it holds by name, without sending anything: {@code Dispatcher.discardPending} (captured
+ *       calls), {@code PostHogDelivery.discardPending} (the queue, the batch on the wire, the spool),
+ *       {@code AnonymousId.reset} (the id).</li>
+ * </ol>
  */
 public final class ConsentGate {
 
@@ -37,6 +54,7 @@ public final class ConsentGate {
   private final List<Path> watchedFiles;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile State state = State.UNKNOWN;
+  private volatile boolean captureClosed;
   private volatile List<SwitchReading> readings = List.of();
   private List<String> reportedProblems = List.of();
   // Starting and stopping take this lock, never the gate's own monitor: refresh() holds that one while
@@ -78,6 +96,17 @@ public final class ConsentGate {
     return state != State.OFF;
   }
 
+  /** Opens the capture path for the current state (while unknown, calls are held): at start. */
+  public void openCapture() {
+    TrackedBridge.setCapturing(state != State.OFF && !captureClosed);
+  }
+
+  /** Closes the capture path for good: nothing takes captured calls any more (the pipeline stopped). */
+  public void closeCapture() {
+    captureClosed = true;
+    TrackedBridge.setCapturing(false);
+  }
+
   public List<SwitchReading> readings() {
     return readings;
   }
@@ -109,7 +138,7 @@ public final class ConsentGate {
     State previous = state;
     if (next != previous) {
       state = next;
-      TrackedBridge.setCapturing(next != State.OFF);
+      TrackedBridge.setCapturing(next != State.OFF && !captureClosed);
       AgentLog.debug("consent: telemetry " + describeState(next) + " because " + describe());
       if (next != State.UNKNOWN) {
         for (Listener listener : listeners) {

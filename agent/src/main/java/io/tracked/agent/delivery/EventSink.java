@@ -1,6 +1,6 @@
 package io.tracked.agent.delivery;
 
-import io.tracked.agent.dispatch.Event;
+import io.tracked.agent.event.Event;
 
 /** Where sanitized events go: PostHog, or the local outbox when no API key is set. */
 public interface EventSink {

@@ -1,7 +1,7 @@
 package io.tracked.agent.delivery;
 
-import io.tracked.agent.dispatch.Event;
-import io.tracked.agent.dispatch.EventJson;
+import io.tracked.agent.event.Event;
+import io.tracked.agent.event.EventJson;
 import io.tracked.agent.log.AgentLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +71,8 @@ public final class OutboxSink implements EventSink {
     writeLine(EventJson.event(event));
   }
 
-  /** Appends lines that are already JSON, e.g. events PostHog could not take before the host exited. */
-  public synchronized void appendRaw(List<String> jsonLines) {
+  /** Appends lines that are already JSON, as they are (for tests and tools that write prepared lines). */
+  synchronized void appendRaw(List<String> jsonLines) {
     for (String line : jsonLines) {
       writeLine(line);
     }

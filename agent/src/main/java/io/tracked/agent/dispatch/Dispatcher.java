@@ -3,8 +3,8 @@ package io.tracked.agent.dispatch;
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.consent.HostSwitch;
-import io.tracked.agent.log.AgentLog;
-import io.tracked.agent.weaving.EventBinding;
+import io.tracked.agent.event.CapturedCall;
+import io.tracked.agent.event.EventBinding;
 import io.tracked.agent.weaving.MethodBindings;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Dispatcher implements TrackedBridge.Sink {
 
-  static final int CAPACITY = 4096;
+  public static final int CAPACITY = 4096;
 
   private final MethodBindings bindings;
   private final ConsentGate gate;
@@ -53,17 +53,14 @@ public final class Dispatcher implements TrackedBridge.Sink {
     CapturedCall call = new CapturedCall(binding, arguments, returned, exceptionType, System.currentTimeMillis());
     if (size.incrementAndGet() > CAPACITY) {
       size.decrementAndGet();
-      if (dropped.getAndIncrement() == 0) {
-        AgentLog.info("more than " + CAPACITY + " tracked calls are waiting; further calls are dropped until the"
-            + " queue drains (the host is never blocked)");
-      }
+      dropped.incrementAndGet(); // reported with its true number by the pipeline, off the host's thread
       return;
     }
     handoff.offer(call);
   }
 
   /** The oldest waiting call, or {@code null}; never waits. */
-  CapturedCall poll() {
+  public CapturedCall poll() {
     CapturedCall call = handoff.poll();
     if (call != null) {
       size.decrementAndGet();

@@ -1,6 +1,7 @@
 package io.tracked.agent.weaving;
 
 import io.tracked.agent.config.MethodsOption;
+import io.tracked.agent.event.EventBinding;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.description.annotation.AnnotationDescription;
@@ -21,7 +22,6 @@ public final class BindingFactory {
   public static final String TRACKED_PROPERTY = "io.tracked.api.TrackedProperty";
   public static final String NOT_TRACKED = "io.tracked.api.NotTracked";
   public static final String TELEMETRY_SWITCH = "io.tracked.api.TelemetrySwitch";
-  public static final String EXCEPTION_PROPERTY = "exception";
 
   private final MethodsOption methods;
 

@@ -1,5 +1,6 @@
 package io.tracked.agent.weaving;
 
+import io.tracked.agent.event.EventBinding;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 

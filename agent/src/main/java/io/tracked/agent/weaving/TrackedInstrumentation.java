@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.hasDescriptor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import io.tracked.agent.config.MethodsOption;
+import io.tracked.agent.event.EventBinding;
 import io.tracked.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;

@@ -1,15 +1,14 @@
 package io.tracked.agent.delivery;
 
-import com.posthog.java.shaded.org.json.JSONObject;
-import io.tracked.agent.dispatch.Event;
-import java.time.Instant;
+import io.tracked.agent.event.Event;
+import io.tracked.agent.event.SerializedEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Events in the two shapes delivery sees: the agent's Event, and posthog-java's JSON. */
+/** Events as the pipeline hands them to delivery. */
 final class Events {
 
   private Events() {}
@@ -20,30 +19,30 @@ final class Events {
     properties.put("n", n);
     properties.put("accepted", true);
     properties.put("$process_person_profile", false);
-    return new Event(name, "5b0d8a4e-0c1b-4d8e-9a55-2f1f0c6a7e11", properties, 1_700_000_000_000L + n);
+    return new Event(UUID.randomUUID().toString(), name, "5b0d8a4e-0c1b-4d8e-9a55-2f1f0c6a7e11", properties,
+        1_700_000_000_000L + n);
   }
 
-  static List<JSONObject> json(int count) {
-    List<JSONObject> events = new ArrayList<>();
+  static List<Event> events(int count) {
+    List<Event> events = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      JSONObject event = new JSONObject();
-      event.put("event", "chat");
-      event.put("distinct_id", "5b0d8a4e-0c1b-4d8e-9a55-2f1f0c6a7e11");
-      event.put("uuid", UUID.randomUUID().toString());
-      event.put("timestamp", Instant.now().toString());
-      JSONObject properties = new JSONObject();
-      properties.put("model", "gpt-4o");
-      properties.put("n", i);
-      event.put("properties", properties);
-      events.add(event);
+      events.add(event("chat", i));
     }
     return events;
   }
 
-  static List<String> uuids(List<JSONObject> events) {
+  static List<SerializedEvent> serialized(int count) {
+    List<SerializedEvent> serialized = new ArrayList<>();
+    for (Event event : events(count)) {
+      serialized.add(SerializedEvent.of(event));
+    }
+    return serialized;
+  }
+
+  static List<String> uuids(List<?> events) {
     List<String> uuids = new ArrayList<>();
-    for (JSONObject event : events) {
-      uuids.add(event.getString("uuid"));
+    for (Object event : events) {
+      uuids.add(event instanceof Event ? ((Event) event).uuid() : ((SerializedEvent) event).uuid());
     }
     return uuids;
   }

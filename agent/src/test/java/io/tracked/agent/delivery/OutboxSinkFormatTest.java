@@ -64,15 +64,4 @@ class OutboxSinkFormatTest {
 
     assertEquals(2, Files.readAllLines(file).size());
   }
-
-  @Test
-  void rawLinesAreAppendedAsGiven() throws Exception {
-    Path file = dir.resolve("outbox.jsonl");
-    OutboxSink sink = new OutboxSink(file);
-
-    sink.appendRaw(List.of("{\"event\":\"a\"}", "{\"event\":\"b\"}"));
-
-    assertEquals(List.of("{\"event\":\"a\"}", "{\"event\":\"b\"}"), Files.readAllLines(file));
-    assertFalse(sink.describe().isBlank());
-  }
 }

@@ -7,6 +7,8 @@ import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.consent.HostSwitch;
 import io.tracked.agent.consent.SwitchReading;
+import io.tracked.agent.event.Bindings;
+import io.tracked.agent.event.CapturedCall;
 import io.tracked.agent.weaving.MethodBindings;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

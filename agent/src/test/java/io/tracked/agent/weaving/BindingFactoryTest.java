@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.tracked.agent.config.MethodsOption;
+import io.tracked.agent.event.EventBinding;
 import io.tracked.api.Tracked;
 import io.tracked.api.TrackedProperty;
 import java.util.List;

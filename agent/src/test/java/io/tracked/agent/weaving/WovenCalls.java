@@ -2,6 +2,7 @@ package io.tracked.agent.weaving;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.config.MethodsOption;
+import io.tracked.agent.event.EventBinding;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

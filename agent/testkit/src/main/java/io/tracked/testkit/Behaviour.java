@@ -13,8 +13,14 @@ import java.util.Deque;
  */
 final class Behaviour {
 
+    /** How a scripted request ends: with the status, never, or stored and then cut off. */
+    enum Mode { ANSWER, HANG, STORE_THEN_DROP }
+
     /** A scripted answer; {@code retryAfter} null means no {@code Retry-After} header. */
-    record Scripted(int status, Duration retryAfter) {
+    record Scripted(int status, Duration retryAfter, Mode mode) {
+        Scripted(int status, Duration retryAfter) {
+            this(status, retryAfter, Mode.ANSWER);
+        }
     }
 
     private final Deque<Scripted> oneShots = new ArrayDeque<>();

@@ -77,7 +77,15 @@ final class CaptureHandler implements HttpHandler {
             String detail;
             Duration retryAfter = null;
             List<CapturedEvent> accepted = List.of();
-            if (scripted != null && (scripted.status() < 200 || scripted.status() > 299)) {
+            if (scripted != null && scripted.mode() == Behaviour.Mode.HANG) {
+                // Read, not stored, never answered: the client can only give up.
+                log.record(new CapturedRequest(method, path, query, headers, bodyText, 0, "hung: never answered",
+                        nanos, at), List.of());
+                hang();
+                return;
+            }
+            if (scripted != null && scripted.mode() == Behaviour.Mode.ANSWER
+                    && (scripted.status() < 200 || scripted.status() > 299)) {
                 status = scripted.status();
                 detail = "scripted";
                 retryAfter = scripted.retryAfter();
@@ -111,8 +119,12 @@ final class CaptureHandler implements HttpHandler {
                 }
             }
 
-            log.record(new CapturedRequest(method, path, query, headers, bodyText, status, detail, nanos, at),
-                    accepted);
+            boolean drop = scripted != null && scripted.mode() == Behaviour.Mode.STORE_THEN_DROP && status == 200;
+            log.record(new CapturedRequest(method, path, query, headers, bodyText, status,
+                    drop ? "stored, then the connection was dropped" : detail, nanos, at), accepted);
+            if (drop) {
+                return; // closing the exchange without an answer closes the connection: no status reaches the client
+            }
             sleep(behaviour.delay());
             respond(exchange, status, detail, retryAfter);
         }
@@ -122,6 +134,15 @@ final class CaptureHandler implements HttpHandler {
         Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> copy.put(name, List.copyOf(values)));
         return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Blocks until the fake is closed (its threads are interrupted) or ten minutes pass. */
+    private static void hang() {
+        try {
+            Thread.sleep(600_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration delay) {

@@ -255,6 +255,7 @@ public final class ChildJvm {
         private final long startNanos;
         private final OutputDrain stdout;
         private final OutputDrain stderr;
+        private volatile long exitedAtMillis;
 
         private Running(Process process, List<String> command, Path userHome, long startNanos) {
             this.process = process;
@@ -263,6 +264,15 @@ public final class ChildJvm {
             this.startNanos = startNanos;
             this.stdout = new OutputDrain(process.getInputStream(), "child-" + process.pid() + "-out");
             this.stderr = new OutputDrain(process.getErrorStream(), "child-" + process.pid() + "-err");
+            process.onExit().thenRun(() -> exitedAtMillis = System.currentTimeMillis());
+        }
+
+        /**
+         * The wall-clock time ({@link System#currentTimeMillis()}) the child was seen to exit, or 0 while
+         * it runs: to measure how long it took past a moment it printed itself, e.g. the end of its main.
+         */
+        public long exitedAtMillis() {
+            return exitedAtMillis;
         }
 
         public long pid() {

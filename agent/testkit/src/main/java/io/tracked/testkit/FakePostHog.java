@@ -44,11 +44,11 @@ public final class FakePostHog implements AutoCloseable {
     private final CaptureLog log = new CaptureLog();
     private final CaptureHandler handler;
 
-    private FakePostHog(String apiKey) throws IOException {
+    private FakePostHog(String apiKey, int port) throws IOException {
         this.apiKey = apiKey;
         this.handler = new CaptureHandler(apiKey, behaviour, log);
         InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-        this.server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress(loopback, port), 0);
         int serverId = SERVERS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory daemons = runnable -> {
@@ -67,9 +67,22 @@ public final class FakePostHog implements AutoCloseable {
     public static FakePostHog start(String apiKey) {
         Objects.requireNonNull(apiKey, "apiKey");
         try {
-            return new FakePostHog(apiKey);
+            return new FakePostHog(apiKey, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the fake PostHog on 127.0.0.1", e);
+        }
+    }
+
+    /**
+     * As {@link #start(String)}, on a given port: the same endpoint as one a product was told about
+     * earlier, e.g. refused while nothing listened there ({@link #unusedPort()}), answering now.
+     */
+    public static FakePostHog start(String apiKey, int port) {
+        Objects.requireNonNull(apiKey, "apiKey");
+        try {
+            return new FakePostHog(apiKey, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the fake PostHog on 127.0.0.1:" + port, e);
         }
     }
 
@@ -133,6 +146,31 @@ public final class FakePostHog implements AutoCloseable {
      */
     public FakePostHog respondWithNext(int times, int status) {
         behaviour.oneShot(new Behaviour.Scripted(checkStatus(status), status == 429 ? Duration.ZERO : null), times);
+        return this;
+    }
+
+    /**
+     * Never answer any following request (until {@link #behaveNormally()}): each is read and recorded
+     * with status 0, its events are not stored, and the connection stays open until the client gives
+     * up or the fake is closed. A hanging server, for exit-deadline tests.
+     */
+    public FakePostHog hang() {
+        behaviour.standing(new Behaviour.Scripted(0, null, Behaviour.Mode.HANG));
+        return this;
+    }
+
+    /**
+     * Store every following batch (its events are recorded as accepted), then drop the connection
+     * without an answer: the client cannot know it was stored, and may rightly send it again.
+     */
+    public FakePostHog storeThenDropConnection() {
+        behaviour.standing(new Behaviour.Scripted(200, null, Behaviour.Mode.STORE_THEN_DROP));
+        return this;
+    }
+
+    /** As {@link #storeThenDropConnection()}, for the next {@code times} requests only. */
+    public FakePostHog storeThenDropNext(int times) {
+        behaviour.oneShot(new Behaviour.Scripted(200, null, Behaviour.Mode.STORE_THEN_DROP), times);
         return this;
     }
 

@@ -1,0 +1,73 @@
+package io.tracked.agent.delivery;
+
+import io.tracked.agent.event.SerializedEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Events waiting in memory for their first attempt, oldest first, and the batch being sent. Bounded:
+ * when full, the oldest events are dropped to make room (the newest say most about the current run),
+ * and the caller is told how many so it can report the true number. The lock guards memory only;
+ * no caller holds it while doing I/O, so the exit path can always take what is here at once.
+ */
+final class PendingEvents {
+
+  private final int capacity;
+  private final ArrayDeque<SerializedEvent> queue = new ArrayDeque<>();
+  private InFlight inFlight;
+
+  PendingEvents(int capacity) {
+    this.capacity = capacity;
+  }
+
+  /** Adds the event; returns how many of the oldest were dropped to make room (0 or 1). */
+  synchronized int add(SerializedEvent event) {
+    int dropped = 0;
+    while (queue.size() >= capacity) {
+      queue.pollFirst();
+      dropped++;
+    }
+    queue.addLast(event);
+    return dropped;
+  }
+
+  synchronized int size() {
+    return queue.size();
+  }
+
+  /**
+   * Takes up to {@code max} of the oldest events as the batch in flight. Taking and marking happen
+   * under one lock, so {@link #takeAll} sees every event either still queued or in this batch.
+   */
+  synchronized InFlight startBatch(int max) {
+    List<SerializedEvent> batch = new ArrayList<>(Math.min(max, queue.size()));
+    while (batch.size() < max && !queue.isEmpty()) {
+      batch.add(queue.pollFirst());
+    }
+    inFlight = batch.isEmpty() ? null : new InFlight(batch);
+    return inFlight;
+  }
+
+  /** The sender is done with the batch; it is no longer this queue's to give up. */
+  synchronized void endBatch(InFlight batch) {
+    if (inFlight == batch) {
+      inFlight = null;
+    }
+  }
+
+  /**
+   * Empties the queue and claims the batch in flight, unless its answer has already been taken:
+   * everything here that has not been acknowledged, oldest first. For the exit path and opt-out.
+   */
+  synchronized List<SerializedEvent> takeAll() {
+    List<SerializedEvent> all = new ArrayList<>(queue.size() + 64);
+    if (inFlight != null && inFlight.abandon()) {
+      all.addAll(inFlight.events());
+    }
+    inFlight = null;
+    all.addAll(queue);
+    queue.clear();
+    return all;
+  }
+}

@@ -1,0 +1,93 @@
+package io.tracked.agent.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Writes events as JSON in PostHog's event shape, with jackson-core's generator alone (the outbox, the
+ * spool and the wire all carry this text; a batch embeds it unchanged): an event only
+ * ever holds what the sanitizer lets through (strings, numbers, booleans, null, lists and string-keyed
+ * maps of those), so databind's object mapping is not needed on the agent's path.
+ */
+public final class EventJson {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private EventJson() {}
+
+  /**
+   * {@code {"event", "distinct_id", "properties", "timestamp", "uuid"}}, one line: the only place an
+   * event is serialized. The timestamp is the call's time and the uuid the event's own, both fixed
+   * when the event was built.
+   */
+  public static String event(Event event) {
+    return write(generator -> {
+      generator.writeStartObject();
+      generator.writeStringField("event", event.name());
+      generator.writeStringField("distinct_id", event.distinctId());
+      generator.writeFieldName("properties");
+      value(generator, event.properties());
+      generator.writeStringField("timestamp", Instant.ofEpochMilli(event.epochMillis()).toString());
+      generator.writeStringField("uuid", event.uuid());
+      generator.writeEndObject();
+    });
+  }
+
+  public static String properties(Map<String, Object> properties) {
+    return write(generator -> value(generator, properties));
+  }
+
+  private interface Body {
+    void write(JsonGenerator generator) throws IOException;
+  }
+
+  private static String write(Body body) {
+    StringWriter text = new StringWriter(256);
+    try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+      body.write(generator);
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    return text.toString();
+  }
+
+  private static void value(JsonGenerator generator, Object value) throws IOException {
+    if (value == null) {
+      generator.writeNull();
+    } else if (value instanceof String) {
+      generator.writeString((String) value);
+    } else if (value instanceof Boolean) {
+      generator.writeBoolean((Boolean) value);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      generator.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Double || value instanceof Float) {
+      generator.writeNumber(((Number) value).doubleValue());
+    } else if (value instanceof java.math.BigInteger) {
+      generator.writeNumber((java.math.BigInteger) value);
+    } else if (value instanceof java.math.BigDecimal) {
+      generator.writeNumber((java.math.BigDecimal) value);
+    } else if (value instanceof Map) {
+      generator.writeStartObject();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        generator.writeFieldName(String.valueOf(entry.getKey()));
+        value(generator, entry.getValue());
+      }
+      generator.writeEndObject();
+    } else if (value instanceof Collection) {
+      generator.writeStartArray();
+      for (Object element : (Collection<?>) value) {
+        value(generator, element);
+      }
+      generator.writeEndArray();
+    } else {
+      // Nothing else passes the sanitizer; should it ever, its text is not trusted either.
+      generator.writeNull();
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Byte Buddy: finds tracked methods (annotations or the {@code methods} option), turns each into an
+ * {@link io.tracked.agent.event.EventBinding}, numbers it, and weaves the tiny advice that calls the
+ * bootstrap bridge. May use: event, config, log, bootstrap. Used by capture (the registry), the
+ * command line ({@code catalog}) and the entry point.
+ */
+package io.tracked.agent.weaving;
