@@ -2,6 +2,7 @@ package io.tracked.agent;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.config.AgentSettings;
+import io.tracked.agent.config.RunningAgent;
 import io.tracked.agent.config.TrackedVersion;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.consent.HostSwitch;
@@ -65,6 +66,7 @@ final class AgentStarter {
       }
     });
     TrackedBridge.install(dispatcher);
+    System.setProperty(RunningAgent.PROPERTY, TrackedVersion.get() + (attached ? " (attached)" : " (-javaagent)"));
     // Consent is not known yet: calls may be held in memory, but nothing is built or sent until it is.
     gate.openCapture();
 

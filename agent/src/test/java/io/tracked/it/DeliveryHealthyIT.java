@@ -8,20 +8,27 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A healthy endpoint: everything arrives within the run itself, once, nothing is spooled; and while
+ * A healthy endpoint: everything arrives once (normally within the run itself; what the exit deadline
+ * cuts off is spooled and sent by the next start); and while
  * PostHog is down for longer than memory could hold, nothing is dropped: the spool takes it.
  */
 class DeliveryHealthyIT {
 
   @Test
-  void healthyEndpointGetsEverythingBeforeTheHostExits() {
+  void healthyEndpointGetsEverythingOnce() {
     DeliveryRuns runs = new DeliveryRuns().scenario("healthy");
     try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY).strict(true)) {
       DeliveryRuns.Run run = runs.run(posthog.url(), 1, 300, 0);
       DeliveryRuns.assertExitWithinBudget(run);
+      int inRun = DeliveryRuns.arrivals(posthog).uuidsByStep().size();
+      long spooled = runs.spooledRecords();
+      System.out.println("[delivery-figures] healthy: " + inRun + " of 300 delivered by the run itself, " + spooled
+          + " spooled at exit (a loaded machine can make the last batch miss the exit deadline)");
+      assertEquals(300, inRun + spooled, "each event delivered or spooled");
 
+      DeliveryRuns.assertExitWithinBudget(runs.run(posthog.url(), 2, 30, 30));
       DeliveryRuns.Arrivals arrivals = DeliveryRuns.arrivals(posthog);
-      arrivals.assertEveryStepOnce(Map.of(1, 300));
+      arrivals.assertEveryStepOnce(Map.of(1, 300, 2, 30));
       assertEquals(0, arrivals.repeatedUuids());
       assertEquals(0, runs.spooledRecords());
       assertTrue(posthog.privacyViolations().isEmpty(), posthog.privacyViolations().toString());

@@ -22,7 +22,9 @@ import java.lang.annotation.Target;
  * void onSuggestionOutcome(boolean accepted, String modelName, @NotTracked String completionText) { ... }
  * }</pre>
  *
- * <p>The annotation is not inherited: annotate the implementation, not the interface.
+ * <p>On an interface or abstract method it applies to every implementation, on a concrete method
+ * to every override; the nearest annotation wins, and one call is one event even when an override
+ * calls {@code super}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -2,6 +2,7 @@ package io.tracked.agent.cli;
 
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.VirtualMachine;
+import io.tracked.agent.config.RunningAgent;
 import java.io.File;
 import java.io.PrintStream;
 
@@ -29,6 +30,12 @@ final class AttachCommand {
     try {
       VirtualMachine vm = VirtualMachine.attach(arguments[0]);
       try {
+        String running = vm.getSystemProperties().getProperty(RunningAgent.PROPERTY);
+        if (running != null) {
+          out.println("Tracked agent already running in JVM " + arguments[0] + " (" + running + "); nothing to do."
+              + " To change its options, restart that application");
+          return 0;
+        }
         vm.loadAgent(agentJar, arguments.length == 2 ? arguments[1] : null);
       } finally {
         vm.detach();

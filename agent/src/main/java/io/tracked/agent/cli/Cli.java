@@ -9,7 +9,8 @@ public final class Cli {
 
   static final String USAGE = String.join("\n",
       "usage: java -jar tracked-agent.jar <command>",
-      "  status [--config PATH]                 whether telemetry is on, and why",
+      "  status [--config PATH] [--methods SPEC JAR_OR_DIR...]",
+      "                                         whether telemetry is on, and why; which methods entries fire",
       "  catalog [--format json|markdown] [--methods SPEC] JAR_OR_DIR...",
       "                                         every tracked method and the properties it sends",
       "  attach PID [key=value,...]             load the agent into a running JVM",

@@ -7,22 +7,35 @@ import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.consent.HostSwitch;
 import io.tracked.agent.consent.SwitchReading;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** {@code status [--config PATH]}: whether telemetry is on and, for each switch, its value and source. */
+/**
+ * {@code status [--config PATH] [--methods SPEC JAR_OR_DIR...]}: whether telemetry is on and, for each
+ * switch, its value and source; with {@code --methods}, which entries fire in the given classes.
+ */
 final class StatusCommand {
 
   private StatusCommand() {}
 
   static int run(String[] arguments, PrintStream out, PrintStream err) {
     String agentArguments = null;
+    String methods = null;
+    List<Path> roots = new ArrayList<>();
     for (int i = 0; i < arguments.length; i++) {
       if (arguments[i].equals("--config") && i + 1 < arguments.length) {
         agentArguments = Option.CONFIG.key() + "=" + arguments[++i];
+      } else if (arguments[i].equals("--methods") && i + 1 < arguments.length) {
+        methods = arguments[++i];
+      } else if (methods != null && !arguments[i].startsWith("--")) {
+        roots.add(Paths.get(arguments[i]));
       } else {
         throw new Cli.UsageException("status: unexpected argument '" + arguments[i]
-            + "'. Usage: java -jar tracked-agent.jar status [--config PATH]");
+            + "'. Usage: java -jar tracked-agent.jar status [--config PATH] [--methods SPEC JAR_OR_DIR...]");
       }
     }
     Map<String, String> environment = System.getenv();
@@ -50,6 +63,9 @@ final class StatusCommand {
     out.println("anonymous id: kept in " + settings.continueDirectory().resolve("telemetry"));
     for (String problem : settings.problems()) {
       out.println("  option problem: " + problem);
+    }
+    if (methods != null) {
+      MethodsCheck.print(methods, roots, out);
     }
     return 0;
   }

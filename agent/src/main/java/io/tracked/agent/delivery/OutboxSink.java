@@ -71,8 +71,8 @@ public final class OutboxSink implements EventSink {
     writeLine(EventJson.event(event));
   }
 
-  /** Appends lines that are already JSON, as they are (for tests and tools that write prepared lines). */
-  synchronized void appendRaw(List<String> jsonLines) {
+  /** Appends lines that are already JSON, one event each, as {@code EventJson} wrote them. */
+  public synchronized void appendRaw(List<String> jsonLines) {
     for (String line : jsonLines) {
       writeLine(line);
     }

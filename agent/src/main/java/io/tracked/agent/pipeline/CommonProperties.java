@@ -14,7 +14,8 @@ import java.util.jar.Manifest;
  * The properties every event carries: the OS and the host application ("IDE") by name and version,
  * the agent's version, and PostHog's switches that keep events anonymous (no person profile, no
  * GeoIP lookup). {@code $ip} is never set. Computed once, off the host's threads. The host is named
- * by the {@code ide.name} and {@code ide.version} options, else by its main jar's manifest.
+ * by the {@code ide.name} and {@code ide.version} options, else by its main jar's manifest, else by
+ * its main class.
  */
 public final class CommonProperties {
 
@@ -54,25 +55,58 @@ public final class CommonProperties {
 
   /**
    * The host's name and version from its main jar's manifest ({@code Implementation-Title} and
-   * {@code Implementation-Version}), read from the file so no host code runs. Only the title is
-   * used, never the jar's path, which may contain the user's name.
+   * {@code Implementation-Version}), read from the file so no host code runs. Launched from a class
+   * path ({@code java -cp ... com.example.Main}) or a module, the manifest of the jar holding the main
+   * class is read instead; with none (a class directory), the main class's name stands for the host.
+   * Only titles and class names are used, never a path, which may contain the user's name.
    */
   static String[] hostApplication() {
     String command = System.getProperty("sun.java.command", "");
     String first = command.split(" ", 2)[0];
-    if (first.endsWith(".jar")) {
-      try (JarFile jar = new JarFile(new File(first))) {
-        Manifest manifest = jar.getManifest();
-        if (manifest != null) {
-          Attributes main = manifest.getMainAttributes();
-          String title = main.getValue(Attributes.Name.IMPLEMENTATION_TITLE);
-          String version = main.getValue(Attributes.Name.IMPLEMENTATION_VERSION);
-          return new String[] {title != null ? title : "unknown", version != null ? version : "unknown"};
-        }
-      } catch (Exception unreadable) {
-        // fall through to unknown
-      }
+    if (first.isEmpty()) {
+      return new String[] {"unknown", "unknown"};
     }
-    return new String[] {"unknown", "unknown"};
+    if (first.endsWith(".jar")) {
+      String[] fromJar = manifest(new File(first));
+      return fromJar != null ? fromJar : new String[] {"unknown", "unknown"};
+    }
+    String mainClass = first.substring(first.indexOf('/') + 1); // module/class for -m launches
+    String[] fromJar = manifest(jarOf(mainClass));
+    if (fromJar != null && !fromJar[0].equals("unknown")) {
+      return fromJar;
+    }
+    return new String[] {mainClass, fromJar != null ? fromJar[1] : "unknown"};
+  }
+
+  /** The jar that holds the class on the system class path, found as a resource (no class is loaded). */
+  private static File jarOf(String className) {
+    try {
+      java.net.URL url = ClassLoader.getSystemResource(className.replace('.', '/') + ".class");
+      if (url != null && url.getProtocol().equals("jar")) {
+        String path = url.getPath(); // file:/x/app.jar!/com/example/Main.class
+        return new File(new java.net.URI(path.substring(0, path.indexOf("!/"))));
+      }
+    } catch (Exception unreadable) {
+      // no jar: a class directory
+    }
+    return null;
+  }
+
+  private static String[] manifest(File jarFile) {
+    if (jarFile == null) {
+      return null;
+    }
+    try (JarFile jar = new JarFile(jarFile)) {
+      Manifest manifest = jar.getManifest();
+      if (manifest != null) {
+        Attributes main = manifest.getMainAttributes();
+        String title = main.getValue(Attributes.Name.IMPLEMENTATION_TITLE);
+        String version = main.getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        return new String[] {title != null ? title : "unknown", version != null ? version : "unknown"};
+      }
+    } catch (Exception unreadable) {
+      // fall through to unknown
+    }
+    return null;
   }
 }

@@ -3,6 +3,7 @@ package io.tracked.agent.pipeline;
 import io.tracked.agent.event.CapturedCall;
 import io.tracked.agent.event.Event;
 import io.tracked.agent.event.EventBinding;
+import io.tracked.agent.event.FieldPath;
 import io.tracked.agent.event.PropertyNames;
 import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.sanitize.Sanitizer;
@@ -39,6 +40,14 @@ public final class EventFactory {
     for (int i = 0; i < names.size() && arguments != null && i < arguments.length; i++) {
       if (!names.get(i).isEmpty()) {
         add(binding, properties, names.get(i), arguments[i]);
+      }
+    }
+    for (EventBinding.FieldCapture field : binding.fieldCaptures()) {
+      Object value = field.read(arguments);
+      if (value == FieldPath.UNREADABLE) {
+        AgentLog.debug(binding.eventName() + "." + field.property() + " dropped: the field cannot be read");
+      } else {
+        add(binding, properties, field.property(), value);
       }
     }
     if (binding.returnProperty() != null && call.exceptionType() == null) {

@@ -1,9 +1,12 @@
 package io.tracked.agent.weaving;
 
+import io.tracked.agent.config.MethodSpec;
 import io.tracked.agent.config.MethodsOption;
+import io.tracked.agent.config.ParameterRule;
 import io.tracked.agent.event.EventBinding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.annotation.AnnotationList;
 import net.bytebuddy.description.annotation.AnnotationValue;
@@ -15,6 +18,11 @@ import net.bytebuddy.description.type.TypeDescription;
  * Reads a method's {@code @Tracked}, {@code @TrackedProperty} and {@code @NotTracked} annotations,
  * or the {@code methods} option, into an {@link EventBinding}. Annotations are matched by name from
  * the class file, so the agent never loads or links against the host's copy of the API.
+ *
+ * <p>The inheritance rule: a method is tracked by the nearest declaration found by
+ * {@link Declarations} (its own annotation or entry, else its supertypes', nearest first).
+ * Parameter names and parameter annotations come from that declaration, falling back to the woven
+ * method's own; a {@code @NotTracked} on either wins.
  */
 public final class BindingFactory {
 
@@ -24,9 +32,16 @@ public final class BindingFactory {
   public static final String TELEMETRY_SWITCH = "io.tracked.api.TelemetrySwitch";
 
   private final MethodsOption methods;
+  private final Consumer<String> problems;
 
   public BindingFactory(MethodsOption methods) {
+    this(methods, problem -> {});
+  }
+
+  /** @param problems told, once per cause, of a {@code methods} entry that cannot apply as written */
+  public BindingFactory(MethodsOption methods, Consumer<String> problems) {
     this.methods = methods;
+    this.problems = problems;
   }
 
   /** Whether the method can be woven at all: it has a body we can wrap. */
@@ -34,35 +49,130 @@ public final class BindingFactory {
     return method.isMethod() && !method.isAbstract() && !method.isNative() && !method.isBridge();
   }
 
+  /** The tracked declarations visible from {@code type}: compute once per class, then ask per method. */
+  public Declarations declarations(TypeDescription type) {
+    return new Declarations(type, methods, null);
+  }
+
+  /**
+   * As {@link #declarations(TypeDescription)}, for a class the JVM handed over rebuilt (retransformed
+   * after attach): missing parameter names are then read from the loader's original class file.
+   */
+  Declarations declarations(TypeDescription type, ClassLoader loader) {
+    return new Declarations(type, methods, loader == null ? null : new OriginalParameterNames(loader, type.getName()));
+  }
+
   /** The binding for the method, or {@code null} when it is not tracked. */
   public EventBinding bindingFor(TypeDescription type, MethodDescription method) {
+    return bindingFor(declarations(type), method);
+  }
+
+  /** The binding for a method of the class {@code declarations} was computed for, or {@code null}. */
+  public EventBinding bindingFor(Declarations declarations, MethodDescription method) {
     if (!weavable(method)) {
       return null;
     }
-    AnnotationDescription tracked = annotation(method.getDeclaredAnnotations(), TRACKED);
-    String eventName;
-    String returnProperty = null;
-    boolean onException = false;
-    if (tracked != null) {
-      eventName = stringValue(tracked, "value", "");
-      if (eventName.isEmpty()) {
-        eventName = method.getName();
-      }
+    Declarations.Found found = declarations.nearest(method);
+    if (found == null) {
+      return null;
+    }
+    TypeDescription type = declarations.type();
+    MethodDescription declared = found.method();
+    List<ParameterDescription> own = new ArrayList<>(method.getParameters());
+    List<ParameterDescription> theirs = new ArrayList<>(declared.getParameters());
+    List<String> original = own.stream().allMatch(ParameterDescription::isNamed) ? null : declarations.originalNames(method);
+    List<String> properties = new ArrayList<>();
+    for (int i = 0; i < own.size(); i++) {
+      String fallback = original == null || i >= original.size() ? null : original.get(i);
+      properties.add(propertyName(theirs.get(i), own.get(i), fallback));
+    }
+    if (found.tracked() != null) {
+      AnnotationDescription tracked = found.tracked();
+      String eventName = stringValue(tracked, "value", "");
       String returns = stringValue(tracked, "returns", "");
-      returnProperty = returns.isEmpty() ? null : returns;
-      onException = booleanValue(tracked, "onException", false);
-    } else {
-      eventName = methods.eventFor(type.getName(), method.getName());
-      if (eventName == null) {
+      return new EventBinding(type.getName(), method.getName(), method.getDescriptor(),
+          eventName.isEmpty() ? method.getName() : eventName, blanks(properties),
+          returns.isEmpty() ? null : returns, booleanValue(tracked, "onException", false));
+    }
+    return fromSpec(type, method, found.spec(), theirs, own, original, properties);
+  }
+
+  private EventBinding fromSpec(TypeDescription type, MethodDescription method, MethodSpec spec,
+      List<ParameterDescription> theirs, List<ParameterDescription> own, List<String> original,
+      List<String> properties) {
+    List<EventBinding.FieldCapture> fields = new ArrayList<>();
+    boolean self = spec.rules().stream().anyMatch(ParameterRule::fromThis);
+    if (self && method.isStatic()) {
+      problems.accept("methods entry " + spec.text() + " ignored for " + type.getName() + "#" + method.getName()
+          + ": the method is static, so it has no 'this'. Fix: take a field of an argument instead");
+      return null;
+    }
+    int shift = self ? 1 : 0;
+    boolean[] renamed = new boolean[own.size()];
+    boolean[] pathed = new boolean[own.size()];
+    for (ParameterRule rule : spec.rules()) {
+      if (rule.fromThis()) {
+        fields.add(new EventBinding.FieldCapture(rule.property(), 0, rule.path()));
+        continue;
+      }
+      int index = indexOf(rule.source(), theirs, own, original);
+      if (index < 0) {
+        // Fail closed: a rule meant to skip or rename must not silently capture the argument.
+        problems.accept("methods entry " + spec.text() + " ignored for " + type.getName() + "#" + method.getName()
+            + ": it has no parameter '" + rule.source() + "' (its parameters: " + describe(theirs, own)
+            + "). Fix: use one of those names, or argN counting from 0");
         return null;
       }
+      if (rule.skip()) {
+        properties.set(index, null);
+        renamed[index] = true;
+      } else if (rule.path().isEmpty()) {
+        properties.set(index, rule.property());
+        renamed[index] = true;
+      } else {
+        fields.add(new EventBinding.FieldCapture(rule.property(), index + shift, rule.path()));
+        pathed[index] = true;
+      }
     }
-    List<String> properties = new ArrayList<>();
-    for (ParameterDescription parameter : method.getParameters()) {
-      properties.add(propertyName(parameter));
+    for (int i = 0; i < own.size(); i++) {
+      if (pathed[i] && !renamed[i]) {
+        properties.set(i, null); // the entry said which part of this argument to send; not the whole of it
+      }
     }
-    return new EventBinding(type.getName(), method.getName(), method.getDescriptor(), eventName,
-        List.copyOf(nullSafe(properties)), returnProperty, onException);
+    List<String> aligned = new ArrayList<>();
+    if (self) {
+      aligned.add("");
+    }
+    aligned.addAll(blanks(properties));
+    return new EventBinding(type.getName(), method.getName(), method.getDescriptor(), spec.eventName(),
+        List.copyOf(aligned), null, false, List.copyOf(fields), self);
+  }
+
+  private static int indexOf(String source, List<ParameterDescription> theirs, List<ParameterDescription> own,
+      List<String> original) {
+    if (source.matches("arg\\d+")) {
+      int index = Integer.parseInt(source.substring(3));
+      if (index < own.size()) {
+        return index;
+      }
+    }
+    for (int i = 0; i < own.size(); i++) {
+      if ((theirs.get(i).isNamed() && theirs.get(i).getName().equals(source))
+          || (own.get(i).isNamed() && own.get(i).getName().equals(source))
+          || (original != null && i < original.size() && source.equals(original.get(i)))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String describe(List<ParameterDescription> theirs, List<ParameterDescription> own) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < own.size(); i++) {
+      ParameterDescription named = theirs.get(i).isNamed() ? theirs.get(i) : own.get(i);
+      names.add((named.isNamed() ? named.getName() : "arg" + i) + " " + own.get(i).getType().asErasure().getSimpleName());
+    }
+    return names.isEmpty() ? "none" : String.join(", ", names);
   }
 
   /** How the value of a host's {@code @TelemetrySwitch} method is read, or why it cannot be. */
@@ -89,29 +199,36 @@ public final class BindingFactory {
     return type.represents(boolean.class) || type.represents(Boolean.class);
   }
 
-  private static List<String> nullSafe(List<String> properties) {
+  private static List<String> blanks(List<String> properties) {
     // List.copyOf rejects nulls; keep positions with a marker the dispatcher skips.
     List<String> copy = new ArrayList<>(properties.size());
     for (String property : properties) {
       copy.add(property == null ? "" : property);
     }
-    return copy;
+    return List.copyOf(copy);
   }
 
-  private static String propertyName(ParameterDescription parameter) {
-    AnnotationList annotations = parameter.getDeclaredAnnotations();
-    if (annotation(annotations, NOT_TRACKED) != null) {
+  /** The property for one argument: the declaration's annotations, then the woven method's; names likewise. */
+  private static String propertyName(ParameterDescription declared, ParameterDescription own, String originalName) {
+    AnnotationList theirs = declared.getDeclaredAnnotations();
+    AnnotationList mine = own.getDeclaredAnnotations();
+    if (annotation(theirs, NOT_TRACKED) != null || annotation(mine, NOT_TRACKED) != null) {
       return null;
     }
-    AnnotationDescription property = annotation(annotations, TRACKED_PROPERTY);
-    if (property != null) {
-      String name = stringValue(property, "value", "");
-      if (!name.isEmpty()) {
-        return name;
+    for (AnnotationList annotations : List.of(theirs, mine)) {
+      AnnotationDescription property = annotation(annotations, TRACKED_PROPERTY);
+      if (property != null) {
+        String name = stringValue(property, "value", "");
+        if (!name.isEmpty()) {
+          return name;
+        }
       }
     }
-    // Without -parameters the name would be arg0, which says nothing: such arguments are skipped.
-    return parameter.isNamed() ? parameter.getName() : null;
+    // Without -parameters or debug information the name would be arg0, which says nothing: skipped.
+    if (declared.isNamed()) {
+      return declared.getName();
+    }
+    return own.isNamed() ? own.getName() : originalName;
   }
 
   static AnnotationDescription annotation(AnnotationList annotations, String typeName) {

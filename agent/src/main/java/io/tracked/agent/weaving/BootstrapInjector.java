@@ -25,6 +25,7 @@ public final class BootstrapInjector {
   /** Binary names, spelled out so that this class does not load the bridge by naming it; interface first. */
   static final List<String> BRIDGE_CLASSES = List.of(
       "io.tracked.agent.bootstrap.TrackedBridge$Sink",
+      "io.tracked.agent.bootstrap.TrackedBridge$FailureListener",
       "io.tracked.agent.bootstrap.TrackedBridge");
 
   private BootstrapInjector() {}

@@ -47,6 +47,16 @@ public final class MethodBindings {
     return ids.size();
   }
 
+  private final ConcurrentHashMap<String, Integer> eventKeys = new ConcurrentHashMap<>();
+
+  /**
+   * The number of an event name, the same for every method that records it: a tracked call nested
+   * in a call of the same event on the same thread is not counted again.
+   */
+  public synchronized int eventKey(String eventName) {
+    return eventKeys.computeIfAbsent(eventName, name -> eventKeys.size());
+  }
+
   private final ConcurrentHashMap<String, Integer> switchIds = new ConcurrentHashMap<>();
   private volatile String[] switchesById = new String[0];
 

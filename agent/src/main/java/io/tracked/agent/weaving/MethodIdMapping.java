@@ -1,5 +1,6 @@
 package io.tracked.agent.weaving;
 
+import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.asm.Advice;
@@ -9,14 +10,20 @@ import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
 
 /**
- * Compiles each woven method's number into its advice as a constant ({@link TrackedAdvice.MethodId}).
- * The number is looked up by the method being woven, so one {@link Advice} per advice class serves
- * every method: building an {@code Advice} parses the advice class, which is too slow to repeat for
- * each method while a host class waits to load.
+ * Compiles a number chosen for each woven method into its advice as a constant: the method's id
+ * ({@link TrackedAdvice.MethodId}) or its event's key ({@link TrackedAdvice.EventKey}). The number is
+ * looked up by the method being woven, so one {@link Advice} per advice class serves every method:
+ * building an {@code Advice} parses the advice class, which is too slow to repeat for each method
+ * while a host class waits to load.
  */
-final class MethodIdMapping implements Advice.OffsetMapping.Factory<TrackedAdvice.MethodId> {
+final class MethodIdMapping<T extends Annotation> implements Advice.OffsetMapping.Factory<T> {
 
+  private final Class<T> annotation;
   private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+
+  MethodIdMapping(Class<T> annotation) {
+    this.annotation = annotation;
+  }
 
   /** Records the number the advice of {@code adviceKind} gets in this method. */
   void assign(String adviceKind, TypeDescription type, MethodDescription method, int id) {
@@ -33,13 +40,13 @@ final class MethodIdMapping implements Advice.OffsetMapping.Factory<TrackedAdvic
   }
 
   @Override
-  public Class<TrackedAdvice.MethodId> getAnnotationType() {
-    return TrackedAdvice.MethodId.class;
+  public Class<T> getAnnotationType() {
+    return annotation;
   }
 
   @Override
   public Advice.OffsetMapping make(ParameterDescription.InDefinedShape target,
-      AnnotationDescription.Loadable<TrackedAdvice.MethodId> annotation, AdviceType adviceType) {
+      AnnotationDescription.Loadable<T> annotation, AdviceType adviceType) {
     String kind = kindOf(target.getDeclaringMethod().getDeclaringType());
     return (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) -> {
       Integer id = ids.get(key(kind, instrumentedType, instrumentedMethod));

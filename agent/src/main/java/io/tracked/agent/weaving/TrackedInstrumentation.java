@@ -3,20 +3,21 @@ package io.tracked.agent.weaving;
 import static net.bytebuddy.matcher.ElementMatchers.hasDescriptor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
+import io.tracked.agent.bootstrap.TrackedBridge;
+import io.tracked.agent.config.MethodSpec;
 import io.tracked.agent.config.MethodsOption;
 import io.tracked.agent.event.EventBinding;
 import io.tracked.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.annotation.AnnotationList;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -26,15 +27,15 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * Installs the one {@link AgentBuilder} that weaves {@link TrackedAdvice} into tracked methods.
- * Matching is staged from cheapest to dearest, as Elastic APM does: names the agent never touches
- * are ignored first; then a class loader must be able to see the {@code @Tracked} API (or the class
- * must be named by the {@code methods} option) before any class file is parsed for annotations.
- * Classes loaded before the agent (when attached late) are retransformed.
+ * Matching is staged from cheapest to dearest: names the agent never touches are ignored first; the
+ * {@link CandidateGate} then lets through only classes that mention the API, are named by the
+ * {@code methods} option, or inherit from such a class; only those are parsed, and a class is
+ * woven only if one of its methods gets a binding. Classes loaded before the agent (when attached
+ * late) are retransformed.
  */
 public final class TrackedInstrumentation {
 
   private static final String WARM_UP = WarmUpTarget.class.getName();
-  private static final String API_RESOURCE = BindingFactory.TRACKED.replace('.', '/') + ".class";
   private static final String[] IGNORED_PREFIXES = {
     "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.tracked.agent.", "net.bytebuddy.", "org.graalvm.",
   };
@@ -43,11 +44,18 @@ public final class TrackedInstrumentation {
   private final BindingFactory factory;
   private final MethodsOption methods;
   private final WeavingListener listener;
-  private final Map<ClassLoader, Boolean> apiVisible = Collections.synchronizedMap(new WeakHashMap<>());
+  private final CandidateGate gate;
   private final Consumer<String> switchDeclared;
-  private final MethodIdMapping methodIds = new MethodIdMapping();
+  private final MethodIdMapping<TrackedAdvice.MethodId> methodIds = new MethodIdMapping<>(TrackedAdvice.MethodId.class);
+  private final MethodIdMapping<TrackedAdvice.EventKey> eventKeys = new MethodIdMapping<>(TrackedAdvice.EventKey.class);
+  private final Set<String> configuredSeen = ConcurrentHashMap.newKeySet();
+  private final AdviceFailures failures = new AdviceFailures();
+  /** Whether a {@link WeavingTransformer} in front has already run the gate on each class. */
+  private volatile boolean gatedInFront;
   private Advice eventAdvice;
   private Advice onExceptionAdvice;
+  private Advice withSelfAdvice;
+  private Advice withSelfOnExceptionAdvice;
   private Advice switchFromReturnAdvice;
   private Advice switchFromArgumentAdvice;
 
@@ -58,9 +66,11 @@ public final class TrackedInstrumentation {
       Consumer<String> switchDeclared) {
     this.bindings = bindings;
     this.methods = methods;
-    this.factory = new BindingFactory(methods);
+    this.factory = new BindingFactory(methods, problem -> AgentLog.once("entry:" + problem, problem));
     this.listener = listener;
     this.switchDeclared = switchDeclared;
+    this.gate = new CandidateGate(methods.internalNames());
+    TrackedBridge.installFailureListener(failures);
   }
 
   /**
@@ -68,6 +78,7 @@ public final class TrackedInstrumentation {
    * where the host has been running for a while.
    */
   public ResettableClassFileTransformer install(Instrumentation instrumentation) {
+    reportAtExitWhenDebugging();
     return builder(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).installOn(instrumentation);
   }
 
@@ -76,22 +87,31 @@ public final class TrackedInstrumentation {
    * host class is loaded yet, so there is nothing to re-weave.
    */
   public java.lang.instrument.ClassFileTransformer build() {
+    reportAtExitWhenDebugging();
+    gatedInFront = true;
     return builder(AgentBuilder.RedefinitionStrategy.DISABLED).warmUp(WarmUpTarget.class).makeRaw();
   }
 
   private AgentBuilder builder(AgentBuilder.RedefinitionStrategy redefinition) {
     ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(TrackedAdvice.class.getClassLoader());
-    Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(methodIds);
-    eventAdvice = mapping.to(TrackedAdvice.class, adviceLocator);
-    onExceptionAdvice = mapping.to(TrackedAdvice.OnException.class, adviceLocator);
-    switchFromReturnAdvice = mapping.to(SwitchAdvice.FromReturn.class, adviceLocator);
-    switchFromArgumentAdvice = mapping.to(SwitchAdvice.FromArgument.class, adviceLocator);
+    Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(methodIds).bind(eventKeys);
+    Advice.ExceptionHandler handler = AdviceFailures.handler();
+    eventAdvice = mapping.to(TrackedAdvice.class, adviceLocator).withExceptionHandler(handler);
+    onExceptionAdvice = mapping.to(TrackedAdvice.OnException.class, adviceLocator).withExceptionHandler(handler);
+    withSelfAdvice = mapping.to(TrackedAdvice.WithSelf.class, adviceLocator).withExceptionHandler(handler);
+    withSelfOnExceptionAdvice =
+        mapping.to(TrackedAdvice.WithSelfOnException.class, adviceLocator).withExceptionHandler(handler);
+    switchFromReturnAdvice = mapping.to(SwitchAdvice.FromReturn.class, adviceLocator).withExceptionHandler(handler);
+    switchFromArgumentAdvice = mapping.to(SwitchAdvice.FromArgument.class, adviceLocator).withExceptionHandler(handler);
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(redefinition)
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
         .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        // A plugin's loader may have no copy of the API: its annotations still resolve, from ours.
+        .with(new AgentBuilder.LocationStrategy.Compound(AgentBuilder.LocationStrategy.ForClassLoader.STRONG,
+            new AgentBuilder.LocationStrategy.Simple(new EmbeddedApiLocator())))
         .with(listener)
         .ignore(this::ignored)
         .type(this::tracked)
@@ -117,29 +137,41 @@ public final class TrackedInstrumentation {
 
   private boolean tracked(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
       ProtectionDomain domain) {
-    if (methods.eventsByClass().containsKey(type.getName()) || type.getName().equals(WARM_UP)) {
+    String name = type.getName();
+    if (name.equals(WARM_UP)) {
       return true;
     }
-    if (!seesApi(loader)) {
+    // At start-up the WeavingTransformer has run the gate already; after attach nothing has.
+    if (!gatedInFront && !gate.candidate(loader, name.replace('.', '/'), null, domain)) {
       return false;
     }
+    checkEntries(type);
+    Declarations declarations = declarations(type, loader);
     for (MethodDescription method : type.getDeclaredMethods()) {
-      AnnotationList annotations = method.getDeclaredAnnotations();
-      if (BindingFactory.annotation(annotations, BindingFactory.TRACKED) != null
-          || BindingFactory.annotation(annotations, BindingFactory.TELEMETRY_SWITCH) != null) {
+      if (BindingFactory.switchBindingFor(type, method) != null || factory.bindingFor(declarations, method) != null) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean seesApi(ClassLoader loader) {
-    Boolean known = apiVisible.get(loader);
-    if (known == null) {
-      known = loader.getResource(API_RESOURCE) != null;
-      apiVisible.put(loader, known);
+  /** After attach, a class may come rebuilt by the JVM: its missing parameter names are read from its file. */
+  private Declarations declarations(TypeDescription type, ClassLoader loader) {
+    return gatedInFront ? factory.declarations(type) : factory.declarations(type, loader);
+  }
+
+  /** A named class has loaded: say which of its entries can never fire, and why. */
+  private void checkEntries(TypeDescription type) {
+    List<MethodSpec> specs = methods.specsFor(type.getName());
+    if (specs.isEmpty() || !configuredSeen.add(type.getName())) {
+      return;
     }
-    return known;
+    for (MethodSpec spec : specs) {
+      String problem = EntryCheck.problem(type, spec);
+      if (problem != null) {
+        AgentLog.once("entry:" + spec.text(), problem);
+      }
+    }
   }
 
   private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
@@ -148,15 +180,21 @@ public final class TrackedInstrumentation {
       // Exercises the same advice as a real method; the bytes are dropped, no id is needed.
       return builder.visit(eventAdvice.on(named("settled")));
     }
+    Declarations declarations = declarations(type, loader);
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
       builder = weaveSwitch(builder, type, method);
-      EventBinding binding = factory.bindingFor(type, method);
+      EventBinding binding = factory.bindingFor(declarations, method);
       if (binding == null) {
         continue;
       }
       methodIds.assign("event", type, method, bindings.register(binding));
-      Advice advice = binding.onException() ? onExceptionAdvice : eventAdvice;
+      eventKeys.assign("event", type, method, bindings.eventKey(binding.eventName()));
+      Advice advice = binding.includesSelf()
+          ? (binding.onException() ? withSelfOnExceptionAdvice : withSelfAdvice)
+          : (binding.onException() ? onExceptionAdvice : eventAdvice);
       builder = builder.visit(advice.on(named(method.getName()).and(hasDescriptor(method.getDescriptor()))));
+      AgentLog.debug("woven " + type.getName() + "#" + method.getName() + method.getDescriptor() + " as event '"
+          + binding.eventName() + "' with properties " + binding.propertyNames());
     }
     return builder;
   }
@@ -174,6 +212,31 @@ public final class TrackedInstrumentation {
     methodIds.assign("switch", type, method, bindings.registerSwitch(binding.method()));
     switchDeclared.accept(binding.method());
     Advice advice = binding.fromReturn() ? switchFromReturnAdvice : switchFromArgumentAdvice;
+    AgentLog.debug("woven " + type.getName() + "#" + method.getName() + " as the host's telemetry switch");
     return builder.visit(advice.on(named(method.getName()).and(hasDescriptor(method.getDescriptor()))));
+  }
+
+  /** With {@code debug=true}: at exit, the entries whose class never loaded, and how matching went. */
+  private void reportAtExitWhenDebugging() {
+    if (!AgentLog.debugEnabled()) {
+      return;
+    }
+    Thread hook = new Thread(this::reportAtExit, "tracked-weaving-report");
+    hook.setDaemon(true);
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  void reportAtExit() {
+    for (String className : methods.classNames()) {
+      if (!configuredSeen.contains(className)) {
+        for (MethodSpec spec : methods.specsFor(className)) {
+          AgentLog.debug("methods entry " + spec.text() + " never fired: " + className + " was not loaded in this"
+              + " run. Fix: check the class name (binary name, e.g. com.example.Outer$Inner), or run"
+              + " `java -jar tracked-agent.jar status --methods SPEC your-app.jar`");
+        }
+      }
+    }
+    AgentLog.debug("matching: " + CandidateGate.describe() + "; " + bindings.size() + " methods woven; "
+        + failures.count() + " advice failures");
   }
 }

@@ -3,8 +3,6 @@ package io.tracked.agent.weaving;
 import io.tracked.agent.log.AgentLog;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -14,12 +12,6 @@ import net.bytebuddy.utility.JavaModule;
 public final class WeavingListener extends AgentBuilder.Listener.Adapter {
 
   private final AtomicInteger failed = new AtomicInteger();
-
-  @Override
-  public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-      DynamicType dynamicType) {
-    AgentLog.debug("woven " + type.getName());
-  }
 
   @Override
   public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {

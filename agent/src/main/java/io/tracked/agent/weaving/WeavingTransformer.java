@@ -2,7 +2,6 @@ package io.tracked.agent.weaving;
 
 import io.tracked.agent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -12,20 +11,20 @@ import java.util.concurrent.TimeoutException;
 /**
  * The transformer the JVM sees at start-up: a cheap gate in front of Byte Buddy. Byte Buddy takes
  * hundreds of milliseconds to load, so it is built on a background thread while the host starts;
- * meanwhile every class the host loads is checked here by name and by one scan of its bytes for the
- * {@code io.tracked.api} annotations. Only a class that mentions them (or that the {@code methods}
- * option names) waits for Byte Buddy; the thousands of others never do, and are never parsed.
+ * meanwhile every class the host loads is checked here by the {@link CandidateGate} (name, one scan
+ * of its bytes for the {@code io.tracked.api} annotations, its supertypes' headers). Only a class
+ * that may hold a tracked method waits for Byte Buddy; the thousands of others never do, and are
+ * never parsed.
  */
 public final class WeavingTransformer implements ClassFileTransformer {
 
-  private static final byte[] API_DESCRIPTOR_PREFIX = "Lio/tracked/api/".getBytes(StandardCharsets.US_ASCII);
   private static final String[] IGNORED_PREFIXES = {
     "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/tracked/agent/", "org/graalvm/",
   };
   private static final long READY_TIMEOUT_SECONDS = 30;
 
   private final CompletableFuture<ClassFileTransformer> byteBuddy;
-  private final Set<String> configuredClasses;
+  private final CandidateGate gate;
 
   /**
    * @param byteBuddy completes with Byte Buddy's transformer once it is built
@@ -33,7 +32,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
    */
   public WeavingTransformer(CompletableFuture<ClassFileTransformer> byteBuddy, Set<String> configuredClasses) {
     this.byteBuddy = byteBuddy;
-    this.configuredClasses = configuredClasses;
+    this.gate = new CandidateGate(configuredClasses);
   }
 
   @Override
@@ -43,7 +42,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
       if (loader == null || className == null || classfileBuffer == null || ignored(className)) {
         return null;
       }
-      if (!configuredClasses.contains(className) && !mentions(classfileBuffer, API_DESCRIPTOR_PREFIX)) {
+      if (!gate.candidate(loader, className, classfileBuffer, protectionDomain)) {
         return null;
       }
       ClassFileTransformer weaver = byteBuddy.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -73,25 +72,6 @@ public final class WeavingTransformer implements ClassFileTransformer {
       if (internalName.startsWith(prefix)) {
         return true;
       }
-    }
-    return false;
-  }
-
-  /** Whether {@code bytes} contains {@code needle}: the annotation's descriptor is in the constant pool. */
-  static boolean mentions(byte[] bytes, byte[] needle) {
-    byte first = needle[0];
-    int last = bytes.length - needle.length;
-    outer:
-    for (int i = 0; i <= last; i++) {
-      if (bytes[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < needle.length; j++) {
-        if (bytes[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
     }
     return false;
   }

@@ -1,4 +1,4 @@
-package io.tracked.agent.cli;
+package io.tracked.agent.weaving;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,9 +7,10 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 /**
  * Finds the {@code io.tracked.api} annotation types in the copy the agent jar carries as data. Byte
  * Buddy's type pool leaves out annotations whose type it cannot resolve, and a host's class
- * directory rarely contains the API jar, so {@code catalog} falls back to this copy.
+ * directory rarely contains the API jar, so {@code catalog} falls back to this copy; so does the
+ * weaver, for a plugin whose class loader has no copy of the API: its annotations still count.
  */
-final class EmbeddedApiLocator implements ClassFileLocator {
+public final class EmbeddedApiLocator implements ClassFileLocator {
 
   private static final String ROOT = "/META-INF/tracked-api/";
 

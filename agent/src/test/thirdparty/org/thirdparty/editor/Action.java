@@ -1,0 +1,6 @@
+package org.thirdparty.editor;
+
+/** A library interface; what ran lives on the implementing object. */
+public interface Action {
+  void actionPerformed(Object event);
+}
