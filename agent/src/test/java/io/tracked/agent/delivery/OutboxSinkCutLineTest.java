@@ -1,5 +1,7 @@
 package io.tracked.agent.delivery;
 
+import static io.tracked.agent.testing.Commands.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,14 +81,4 @@ class OutboxSinkCutLineTest {
     assertTrue(said.get(1).contains("2 events were dropped meanwhile"), said.get(1));
   }
 
-  private static boolean run(String... command) throws Exception {
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (java.io.IOException notInstalled) {
-      return false;
-    }
-    process.getInputStream().readAllBytes();
-    return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-  }
 }

@@ -1,5 +1,7 @@
 package io.tracked.agent.delivery;
 
+import static io.tracked.agent.testing.Commands.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -14,7 +16,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,14 +127,4 @@ class OutboxSinkHostilePathsTest {
     assertTrue(lines.get(1).contains("20 events were dropped in all"), lines.get(1));
   }
 
-  private static boolean run(String... command) throws Exception {
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (java.io.IOException notInstalled) {
-      return false;
-    }
-    process.getInputStream().readAllBytes();
-    return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-  }
 }

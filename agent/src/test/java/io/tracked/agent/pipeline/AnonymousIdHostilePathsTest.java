@@ -1,5 +1,7 @@
 package io.tracked.agent.pipeline;
 
+import static io.tracked.agent.testing.Commands.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -182,14 +183,4 @@ class AnonymousIdHostilePathsTest {
     return true;
   }
 
-  private static boolean run(String... command) throws Exception {
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (java.io.IOException notInstalled) {
-      return false;
-    }
-    process.getInputStream().readAllBytes();
-    return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-  }
 }

@@ -1,11 +1,11 @@
 package io.tracked.agent.spool;
 
-import java.io.IOException;
+import static io.tracked.agent.testing.Commands.run;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Makes the odd things users' disks hold: FIFOs, small or read-only file systems (where the test may). */
 final class HostileFiles {
@@ -38,18 +38,4 @@ final class HostileFiles {
     mounted.clear();
   }
 
-  private static boolean run(String... command) throws IOException, InterruptedException {
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException notInstalled) {
-      return false;
-    }
-    process.getInputStream().readAllBytes();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      return false;
-    }
-    return process.exitValue() == 0;
-  }
 }
