@@ -83,8 +83,11 @@ final class AgentStarter {
             anonymousId::get),
         () -> sink(settings, gate),
         sink -> {
-          AgentLog.info("Tracked " + TrackedVersion.get() + ": telemetry " + ConsentGate.describeState(gate.state())
-              + " (" + gate.describe() + "); " + sink.describe());
+          // Normal operation is silent on the host's stderr; debug=true says what the agent decided.
+          if (AgentLog.debugEnabled()) {
+            AgentLog.debug("Tracked " + TrackedVersion.get() + ": telemetry " + ConsentGate.describeState(gate.state())
+                + " (" + gate.describe() + "); " + sink.describe());
+          }
           gate.startPolling();
         });
     pipeline.start();

@@ -41,6 +41,9 @@ class ConsentOffIT {
 
       result.expectExit(0);
       assertTrue(result.stderr().contains("consent: telemetry off because"), result.stderr());
+      // debug=true keeps the start line that normal operation no longer prints: what was decided and where.
+      assertTrue(result.stderr().contains(": telemetry off (") && result.stderr().contains("events go to PostHog at "
+          + posthog.url()), result.stderr());
       posthog.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(5));
       assertEquals(0, posthog.requestCount(), posthog.requests().toString());
       assertTrue(Files.notExists(continueDir.resolve("telemetry/outbox.jsonl")));

@@ -130,7 +130,7 @@ class SampleAppIT {
     result.expectExit(0);
 
     Path outbox = child.userHome().resolve(".continue/telemetry/outbox.jsonl");
-    assertTrue(result.stderr().contains("events go to the outbox " + outbox), result.stderr());
+    assertEquals("", result.stderr(), "the agent's normal operation is silent on the host's stderr");
     List<String> lines = Files.readAllLines(outbox);
     Set<String> names = new TreeSet<>();
     for (String line : lines) {
