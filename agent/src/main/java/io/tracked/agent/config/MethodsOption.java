@@ -31,13 +31,22 @@ import java.util.regex.Pattern;
 public final class MethodsOption {
 
   private static final String EXPECTED = "expected com.example.Class[method1,method2=eventName]";
-  private static final Pattern ENTRY = Pattern.compile("\\s*([\\w.$]+)\\s*\\[(.*)]\\s*");
-  private static final Pattern MEMBER = Pattern
-      .compile("\\s*([\\w$<>]+)\\s*((?:\\([^()]*\\)\\s*){0,2})(?:=\\s*([^=\\s()]+)\\s*)?");
-  private static final Pattern GROUP = Pattern.compile("\\(([^()]*)\\)");
-  private static final Pattern TYPE = Pattern.compile("[\\w$.]+(\\[])*(\\.\\.\\.)?");
-  private static final Pattern RULE = Pattern.compile("(-)?\\s*([\\w$]+)((?:\\.[\\w$]+)*)\\s*(?:=\\s*([^=\\s]+))?");
   private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+
+  /**
+   * The grammar's patterns, compiled on first use: only a {@code methods} option that is set pays for
+   * regular expressions, and it pays on the host's start, so most hosts never load them at all.
+   */
+  private static final class Grammar {
+    static final Pattern ENTRY = Pattern.compile("\\s*([\\w.$]+)\\s*\\[(.*)]\\s*");
+    static final Pattern MEMBER = Pattern
+        .compile("\\s*([\\w$<>]+)\\s*((?:\\([^()]*\\)\\s*){0,2})(?:=\\s*([^=\\s()]+)\\s*)?");
+    static final Pattern GROUP = Pattern.compile("\\(([^()]*)\\)");
+    static final Pattern TYPE = Pattern.compile("[\\w$.]+(\\[])*(\\.\\.\\.)?");
+    static final Pattern RULE = Pattern.compile("(-)?\\s*([\\w$]+)((?:\\.[\\w$]+)*)\\s*(?:=\\s*([^=\\s]+))?");
+
+    private Grammar() {}
+  }
 
   private final Map<String, List<MethodSpec>> specsByClass;
 
@@ -58,7 +67,7 @@ public final class MethodsOption {
       if (entry.isBlank()) {
         continue;
       }
-      Matcher matcher = ENTRY.matcher(entry);
+      Matcher matcher = Grammar.ENTRY.matcher(entry);
       if (!matcher.matches()) {
         problems.add("methods entry '" + entry.trim() + "' ignored: " + EXPECTED);
         continue;
@@ -83,7 +92,7 @@ public final class MethodsOption {
   }
 
   private static MethodSpec member(String className, String member, List<String> problems) {
-    Matcher m = MEMBER.matcher(member);
+    Matcher m = Grammar.MEMBER.matcher(member);
     if (!m.matches()) {
       problems.add("methods entry '" + member + "' in " + className + " ignored: expected a method name, optionally"
           + " followed by (ParamType,...), (rule,...) and =eventName, e.g. insert(String,boolean)=inserted"
@@ -102,7 +111,7 @@ public final class MethodsOption {
     }
     List<String> types = null;
     List<ParameterRule> rules = List.of();
-    Matcher groups = GROUP.matcher(m.group(2));
+    Matcher groups = Grammar.GROUP.matcher(m.group(2));
     while (groups.find()) {
       List<String> items = splitTopLevel(groups.group(1));
       boolean blank = items.size() == 1 && items.get(0).isBlank();
@@ -137,7 +146,7 @@ public final class MethodsOption {
     List<String> types = new ArrayList<>();
     for (String item : items) {
       String type = item.trim();
-      if (!TYPE.matcher(type).matches()) {
+      if (!Grammar.TYPE.matcher(type).matches()) {
         problems.add("methods entry '" + member + "' in " + className + " ignored: '" + type + "' is neither a"
             + " parameter type nor a rule. Fix: types as in insert(String,boolean), rules as in send(-prompt) or"
             + " setStyle(styleKey=language)");
@@ -152,7 +161,7 @@ public final class MethodsOption {
     List<ParameterRule> rules = new ArrayList<>();
     Set<String> properties = new HashSet<>();
     for (String item : items) {
-      Matcher r = RULE.matcher(item.trim());
+      Matcher r = Grammar.RULE.matcher(item.trim());
       String problem = null;
       if (!r.matches()) {
         problem = "'" + item.trim() + "' is not a rule";
