@@ -10,9 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Who holds a claimed or half-written segment, and whether it is still alive. Each {@link Spool}
@@ -24,7 +24,6 @@ final class Owner {
 
   /** Owners alive in this JVM: never probed by lock, since closing any channel on a file drops this process's lock on it. */
   private static final Set<String> IN_THIS_JVM = ConcurrentHashMap.newKeySet();
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   final String id = randomHex16();
   private final Path directory;
@@ -36,8 +35,20 @@ final class Owner {
     this.directory = directory;
   }
 
+  /**
+   * 16 hex digits that no other spool uses: names must be unique, not secret (whoever can read them can
+   * also write the directory), so no SecureRandom, whose set-up costs a start tens of milliseconds.
+   * Should two processes ever draw the same id, creating the lock file fails and says so; nothing is
+   * overwritten.
+   */
   static String randomHex16() {
-    return String.format("%016x", RANDOM.nextLong());
+    return hex16(ThreadLocalRandom.current().nextLong() ^ System.nanoTime());
+  }
+
+  /** {@code %016x} without {@link String#format}, which loads a formatter on the agent's start-up path. */
+  static String hex16(long value) {
+    String digits = Long.toHexString(value);
+    return "0000000000000000".substring(digits.length()) + digits;
   }
 
   /** Takes this owner's lock if not yet held; false once released. Throws when it cannot be taken. */

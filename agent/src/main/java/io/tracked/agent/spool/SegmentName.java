@@ -70,7 +70,8 @@ record SegmentName(long stamp, String uid, int count, long bytes, int skip, Stat
   }
 
   String fileName() {
-    String base = String.format("%013d-%s", stamp, uid);
+    String digits = Long.toString(stamp); // at most 13 digits: Spool.nextStamp keeps it in range
+    String base = "0000000000000".substring(Math.min(13, digits.length())) + digits + "-" + uid;
     switch (state) {
       case OPEN:
         return base + ".open-" + owner;

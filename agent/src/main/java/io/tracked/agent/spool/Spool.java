@@ -229,7 +229,7 @@ public final class Spool implements AutoCloseable {
           .getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder(32);
       for (int i = 0; i < 16; i++) {
-        hex.append(String.format("%02x", hash[i]));
+        hex.append(Character.forDigit((hash[i] >> 4) & 0xf, 16)).append(Character.forDigit(hash[i] & 0xf, 16));
       }
       return hex.toString();
     } catch (NoSuchAlgorithmException everyJdkHasIt) {
