@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Decides, from every {@link ConsentSwitch}, whether telemetry may flow: on only while all allow it.
  * Until every switch has said something the state is {@link State#UNKNOWN}: calls may be held in
- * memory but nothing is built or sent. The switches are re-read when a watched file changes, when
- * the host's switch reports a new value, and every second in any case, on one daemon thread, so a
- * change takes effect within two seconds while the host runs.
+ * memory but nothing is built or sent. The switches are re-read when a watched file changes (the
+ * watch is set up at the first poll), when the host's switch reports a new value, and every second in
+ * any case, on one daemon thread, so a change takes effect within two seconds while the host runs.
  *
  * <p>This object is the one place consent is enforced through. Every checkpoint asks it, and nothing
  * else decides:
@@ -62,6 +62,32 @@ public final class ConsentGate {
   private final Object lifecycle = new Object();
   private volatile ScheduledExecutorService executor;
   private ConsentWatcher watcher;
+  private boolean watcherStarted; // read and written by the consent thread only, reset under lifecycle
+  private volatile Poll reRead;
+  // Made on the host's start-up path (the host switch holds it), so a small class, not a lambda.
+  private final Runnable refreshSoon = new Runnable() {
+    @Override
+    public void run() {
+      refreshSoon();
+    }
+  };
+
+  /** What the consent thread runs: the regular poll, which also sets up the watch once, or one re-read. */
+  private final class Poll implements Runnable {
+    private final boolean regular;
+
+    Poll(boolean regular) {
+      this.regular = regular;
+    }
+
+    @Override
+    public void run() {
+      refresh();
+      if (regular) {
+        startWatcherOnce();
+      }
+    }
+  }
 
   public ConsentGate(List<ConsentSwitch> switches, List<Path> watchedFiles) {
     this.switches = List.copyOf(switches);
@@ -80,7 +106,7 @@ public final class ConsentGate {
         new ContinueConfigSwitch(settings.configFile()),
         new GlobalContextSwitch(globalContext),
         host), List.of(settings.configFile(), globalContext));
-    host.onChange(gate::refreshSoon);
+    host.onChange(gate.refreshSoon);
     return gate;
   }
 
@@ -192,13 +218,34 @@ public final class ConsentGate {
     if (executor != null) {
       return;
     }
+    watcherStarted = false;
+    reRead = new Poll(false);
     executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "tracked-consent");
       thread.setDaemon(true);
       return thread;
     });
-    executor.scheduleWithFixedDelay(this::refresh, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-    watcher = ConsentWatcher.start(watchedFiles, this::refreshSoon);
+    executor.scheduleWithFixedDelay(new Poll(true), POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Watching the files only makes a change apply sooner than the next poll, so it is set up at the
+   * first poll, a second after the start, on the consent thread: a host that lives less than that
+   * never pays for a watch service and its thread, and the poll alone applies any earlier change.
+   */
+  private void startWatcherOnce() {
+    if (watcherStarted) {
+      return;
+    }
+    watcherStarted = true;
+    ConsentWatcher started = ConsentWatcher.start(watchedFiles, refreshSoon);
+    synchronized (lifecycle) {
+      if (executor == null || watcher != null) {
+        started.close(); // stopped meanwhile
+      } else {
+        watcher = started;
+      }
+    }
   }
 
   /** Re-reads the switches shortly, on the consent thread; callable from any thread, never blocks. */
@@ -209,7 +256,7 @@ public final class ConsentGate {
     }
     try {
       // A short settle lets an editor finish writing before the file is parsed.
-      current.schedule(this::refresh, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+      current.schedule(reRead, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException stopped) {
       // shutting down: nothing more to decide
     }

@@ -11,19 +11,24 @@ public final class ContinueConfigSwitch implements ConsentSwitch {
 
   static final String KEY = "allowAnonymousTelemetry";
 
-  private final JsoncFileReader reader;
+  private final Path file;
+  // Made at the first read, on the agent's thread: the host's start never loads the JSON reader.
+  private JsoncFileReader reader;
 
   public ContinueConfigSwitch(Path file) {
-    this.reader = new JsoncFileReader(file, KEY, "no such file: allowed, as in Continue", new String[] {KEY},
-        JsoncFileReader.booleanSetting(KEY, "key not set: allowed, as in Continue"));
+    this.file = file;
   }
 
   public Path file() {
-    return reader.file();
+    return file;
   }
 
   @Override
-  public SwitchReading read() {
+  public synchronized SwitchReading read() {
+    if (reader == null) {
+      reader = new JsoncFileReader(file, KEY, "no such file: allowed, as in Continue", new String[] {KEY},
+          JsoncFileReader.booleanSetting(KEY, "key not set: allowed, as in Continue"));
+    }
     return reader.read();
   }
 }

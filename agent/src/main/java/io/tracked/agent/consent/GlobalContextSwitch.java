@@ -11,20 +11,25 @@ public final class GlobalContextSwitch implements ConsentSwitch {
 
   static final String NAME = "sharedConfig.allowAnonymousTelemetry";
 
-  private final JsoncFileReader reader;
+  private final Path file;
+  // Made at the first read, on the agent's thread: the host's start never loads the JSON reader.
+  private JsoncFileReader reader;
 
   public GlobalContextSwitch(Path file) {
-    this.reader = new JsoncFileReader(file, NAME, "no such file: no opinion",
-        new String[] {"sharedConfig", "allowAnonymousTelemetry"},
-        JsoncFileReader.booleanSetting(NAME, "not set: no opinion"));
+    this.file = file;
   }
 
   public Path file() {
-    return reader.file();
+    return file;
   }
 
   @Override
-  public SwitchReading read() {
+  public synchronized SwitchReading read() {
+    if (reader == null) {
+      reader = new JsoncFileReader(file, NAME, "no such file: no opinion",
+          new String[] {"sharedConfig", "allowAnonymousTelemetry"},
+          JsoncFileReader.booleanSetting(NAME, "not set: no opinion"));
+    }
     return reader.read();
   }
 }

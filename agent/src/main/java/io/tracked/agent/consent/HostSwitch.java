@@ -17,7 +17,7 @@ public final class HostSwitch implements ConsentSwitch {
   private final Set<String> methods = ConcurrentHashMap.newKeySet();
   private volatile Boolean value;
   private volatile String reportedBy;
-  private volatile Runnable onChange = () -> {};
+  private volatile Runnable onChange;
 
   /** Called at weave time for each {@code @TelemetrySwitch} method found. */
   public void declare(String method) {
@@ -42,7 +42,10 @@ public final class HostSwitch implements ConsentSwitch {
     reportedBy = method;
     if (previous == null || previous != enabled) {
       value = enabled;
-      onChange.run();
+      Runnable action = onChange;
+      if (action != null) {
+        action.run();
+      }
     }
   }
 
