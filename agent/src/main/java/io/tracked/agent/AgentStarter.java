@@ -6,17 +6,9 @@ import io.tracked.agent.config.RunningAgent;
 import io.tracked.agent.config.TrackedVersion;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.consent.HostSwitch;
-import io.tracked.agent.delivery.EventSink;
-import io.tracked.agent.delivery.OutboxSink;
-import io.tracked.agent.delivery.PostHogDelivery;
 import io.tracked.agent.dispatch.Dispatcher;
 import io.tracked.agent.log.AgentLog;
-import io.tracked.agent.pipeline.AnonymousId;
-import io.tracked.agent.pipeline.CommonProperties;
-import io.tracked.agent.pipeline.EventFactory;
 import io.tracked.agent.pipeline.EventPipeline;
-import io.tracked.agent.sanitize.Sanitizer;
-import io.tracked.agent.spool.Spool;
 import io.tracked.agent.weaving.MethodBindings;
 import io.tracked.agent.weaving.TrackedInstrumentation;
 import io.tracked.agent.weaving.WeavingListener;
@@ -29,9 +21,10 @@ import java.util.function.Supplier;
 
 /**
  * Wires the stages in the order data flows: advice → dispatcher (capture) → pipeline (consent, name
- * rules, sanitizer, one event) → delivery (PostHog with the spool, or the outbox). Only what must
- * precede the host's first class load runs here (settings, the weaving transformer); reading consent,
- * building the sink and everything else happens on the agent's own daemon thread.
+ * rules, sanitizer, one event) → delivery (PostHog with the spool, or the outbox). This runs on the
+ * host's start-up path, so it does only what must precede the host's first class load and first
+ * tracked call: the settings, the capture path (consent gate, dispatcher, bridge) and the weaving
+ * transformer. Everything else happens on the agent's own daemon thread ({@link AgentThreadSetUp}).
  */
 final class AgentStarter {
 
@@ -54,17 +47,11 @@ final class AgentStarter {
       AgentLog.info(problem);
     }
 
+    // Only what a host thread may need before the agent's own thread has run: the capture path.
     MethodBindings bindings = new MethodBindings();
     HostSwitch hostSwitch = new HostSwitch();
     ConsentGate gate = ConsentGate.forSettings(settings, System.getenv(), hostSwitch);
     Dispatcher dispatcher = new Dispatcher(bindings, gate, hostSwitch);
-    AnonymousId anonymousId = new AnonymousId(settings.continueDirectory());
-    // Whenever telemetry is off, the id goes: two periods of consent must never share one.
-    gate.addListener(allowed -> {
-      if (!allowed) {
-        anonymousId.reset();
-      }
-    });
     TrackedBridge.install(dispatcher);
     System.setProperty(RunningAgent.PROPERTY, TrackedVersion.get() + (attached ? " (attached)" : " (-javaagent)"));
     // Consent is not known yet: calls may be held in memory, but nothing is built or sent until it is.
@@ -78,22 +65,28 @@ final class AgentStarter {
       startWeaving(weaving, settings.methods().internalNames(), instrumentation);
     }
 
-    EventPipeline pipeline = new EventPipeline(dispatcher, gate,
-        () -> new EventFactory(new Sanitizer(), CommonProperties.detect(settings.ideName(), settings.ideVersion()),
-            anonymousId::get),
-        () -> sink(settings, gate),
-        sink -> {
-          // Normal operation is silent on the host's stderr; debug=true says what the agent decided.
-          if (AgentLog.debugEnabled()) {
-            AgentLog.debug("Tracked " + TrackedVersion.get() + ": telemetry " + ConsentGate.describeState(gate.state())
-                + " (" + gate.describe() + "); " + sink.describe());
-          }
-          gate.startPolling();
-        });
+    // Everything else (the anonymous id, the sink, the sanitizer, consent's first reading) is set up
+    // by the agent's own thread.
+    AgentThreadSetUp setUp = new AgentThreadSetUp(settings, gate);
+    EventPipeline pipeline = new EventPipeline(dispatcher, gate, setUp.factory(), setUp, setUp);
     pipeline.start();
-    Thread hook = new Thread(() -> pipeline.shutdown(SHUTDOWN_TIMEOUT_MILLIS), "tracked-shutdown");
-    hook.setDaemon(true);
-    Runtime.getRuntime().addShutdownHook(hook);
+    Runtime.getRuntime().addShutdownHook(new ShutdownHook(pipeline));
+  }
+
+  /** Gives the pipeline and delivery {@link #SHUTDOWN_TIMEOUT_MILLIS} at the host's exit. */
+  private static final class ShutdownHook extends Thread {
+    private final EventPipeline pipeline;
+
+    ShutdownHook(EventPipeline pipeline) {
+      super("tracked-shutdown");
+      this.pipeline = pipeline;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      pipeline.shutdown(SHUTDOWN_TIMEOUT_MILLIS);
+    }
   }
 
   /**
@@ -114,22 +107,5 @@ final class AgentStarter {
     }, "tracked-init");
     builder.setDaemon(true);
     builder.start();
-  }
-
-  /**
-   * The outbox when no key is set, else PostHog with the spool. Either way an opt-out deletes the
-   * spool, which may hold events an earlier run with a key could not deliver.
-   */
-  private static EventSink sink(AgentSettings settings, ConsentGate gate) {
-    Spool spool = Spool.open(settings.continueDirectory()); // no I/O until it is used
-    if (settings.apiKey() == null) {
-      gate.addListener(allowed -> {
-        if (!allowed) {
-          spool.clearAll();
-        }
-      });
-      return new OutboxSink(settings.outboxFile());
-    }
-    return PostHogDelivery.start(settings.apiKey(), settings.host(), gate, spool);
   }
 }
