@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Decides, from every {@link ConsentSwitch}, whether telemetry may flow: on only while all allow it.
@@ -60,10 +56,9 @@ public final class ConsentGate {
   // Starting and stopping take this lock, never the gate's own monitor: refresh() holds that one while
   // it reads files, and the shutdown path must not wait behind a read that a hostile file could stall.
   private final Object lifecycle = new Object();
-  private volatile ScheduledExecutorService executor;
+  private volatile ConsentPoller poller;
   private ConsentWatcher watcher;
-  private boolean watcherStarted; // read and written by the consent thread only, reset under lifecycle
-  private volatile Poll reRead;
+  private boolean watcherStarted; // read and written by the poller's thread only, reset under lifecycle
   // Made on the host's start-up path (the host switch holds it), so a small class, not a lambda.
   private final Runnable refreshSoon = new Runnable() {
     @Override
@@ -71,23 +66,6 @@ public final class ConsentGate {
       refreshSoon();
     }
   };
-
-  /** What the consent thread runs: the regular poll, which also sets up the watch once, or one re-read. */
-  private final class Poll implements Runnable {
-    private final boolean regular;
-
-    Poll(boolean regular) {
-      this.regular = regular;
-    }
-
-    @Override
-    public void run() {
-      refresh();
-      if (regular) {
-        startWatcherOnce();
-      }
-    }
-  }
 
   public ConsentGate(List<ConsentSwitch> switches, List<Path> watchedFiles) {
     this.switches = List.copyOf(switches);
@@ -210,37 +188,30 @@ public final class ConsentGate {
   /** Starts re-reading the switches: on file changes, on host reports, and every second. */
   public void startPolling() {
     synchronized (lifecycle) {
-      startPollingLocked();
+      if (poller != null) {
+        return;
+      }
+      watcherStarted = false;
+      ConsentPoller started = new ConsentPoller(this, POLL_MILLIS, SETTLE_MILLIS);
+      poller = started;
+      started.start();
     }
-  }
-
-  private void startPollingLocked() {
-    if (executor != null) {
-      return;
-    }
-    watcherStarted = false;
-    reRead = new Poll(false);
-    executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "tracked-consent");
-      thread.setDaemon(true);
-      return thread;
-    });
-    executor.scheduleWithFixedDelay(new Poll(true), POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Watching the files only makes a change apply sooner than the next poll, so it is set up at the
-   * first poll, a second after the start, on the consent thread: a host that lives less than that
-   * never pays for a watch service and its thread, and the poll alone applies any earlier change.
+   * Called by the poller after each one-second poll's wait, before it reads. Watching the files only
+   * makes a change apply sooner than the next poll, so the watch is set up here, at the first poll, a
+   * second after the start: a host that lives less than that never pays for a watch service and its
+   * thread, and the poll alone applies any earlier change.
    */
-  private void startWatcherOnce() {
+  void polled() {
     if (watcherStarted) {
       return;
     }
     watcherStarted = true;
     ConsentWatcher started = ConsentWatcher.start(watchedFiles, refreshSoon);
     synchronized (lifecycle) {
-      if (executor == null || watcher != null) {
+      if (poller == null || watcher != null) {
         started.close(); // stopped meanwhile
       } else {
         watcher = started;
@@ -250,15 +221,9 @@ public final class ConsentGate {
 
   /** Re-reads the switches shortly, on the consent thread; callable from any thread, never blocks. */
   public void refreshSoon() {
-    ScheduledExecutorService current = executor;
-    if (current == null) {
-      return;
-    }
-    try {
-      // A short settle lets an editor finish writing before the file is parsed.
-      current.schedule(reRead, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException stopped) {
-      // shutting down: nothing more to decide
+    ConsentPoller current = poller;
+    if (current != null) {
+      current.requestSoon();
     }
   }
 
@@ -269,9 +234,9 @@ public final class ConsentGate {
         watcher.close();
         watcher = null;
       }
-      if (executor != null) {
-        executor.shutdownNow();
-        executor = null;
+      if (poller != null) {
+        poller.stopPolling();
+        poller = null;
       }
     }
   }
