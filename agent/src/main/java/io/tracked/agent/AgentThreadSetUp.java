@@ -26,7 +26,6 @@ final class AgentThreadSetUp implements Supplier<EventSink>, Consumer<EventSink>
   private final AgentSettings settings;
   private final ConsentGate gate;
   private volatile AnonymousId anonymousId;
-  private volatile Spool outboxSpool;
 
   AgentThreadSetUp(AgentSettings settings, ConsentGate gate) {
     this.settings = settings;
@@ -41,25 +40,23 @@ final class AgentThreadSetUp implements Supplier<EventSink>, Consumer<EventSink>
   public EventSink get() {
     anonymousId = new AnonymousId(settings.continueDirectory());
     gate.addListener(this);
-    Spool spool = Spool.open(settings.continueDirectory()); // no I/O until it is used
     if (settings.apiKey() == null) {
-      outboxSpool = spool; // an earlier run with a key may have left events for PostHog there
       return new OutboxSink(settings.outboxFile());
     }
-    return PostHogDelivery.start(settings.apiKey(), settings.host(), gate, spool);
+    return PostHogDelivery.start(settings.apiKey(), settings.host(), gate, Spool.open(settings.continueDirectory()));
   }
 
   /**
    * Whenever telemetry is off, the id goes (two periods of consent must never share one), and so does
-   * the spool: with a key, delivery deletes it itself.
+   * the spool, which an earlier run with a key may have left: with a key, delivery deletes it itself;
+   * with the outbox, it is opened here, only then, so that an outbox run never loads the spool otherwise.
    */
   @Override
   public void consentChanged(boolean allowed) {
     if (!allowed) {
       anonymousId.reset();
-      Spool spool = outboxSpool;
-      if (spool != null) {
-        spool.clearAll();
+      if (settings.apiKey() == null) {
+        Spool.open(settings.continueDirectory()).clearAll();
       }
     }
   }

@@ -60,7 +60,6 @@ public final class EventPipeline implements ConsentGate.Listener {
       sink = sinkSupplier.get();
       gate.addListener(this);
       gate.refresh();
-      factory = factorySupplier.get();
       ready = true;
       onReady.accept(sink);
       while (true) {
@@ -96,6 +95,11 @@ public final class EventPipeline implements ConsentGate.Listener {
     if (!gate.allowsSending()) { // checkpoint: nothing is built unless consent is on
       dispatcher.discardPending();
       return;
+    }
+    if (factory == null) {
+      // At the first event, not at start: a run with consent off or no tracked call never builds the
+      // sanitizer. A failure here stops the pipeline, as it did at start.
+      factory = factorySupplier.get();
     }
     try {
       Event event = factory.build(call);
