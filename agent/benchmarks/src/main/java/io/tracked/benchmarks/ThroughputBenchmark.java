@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Question: how many events per second does the agent deliver end to end (host thread -> hand-off ->
@@ -20,12 +24,24 @@ import java.util.concurrent.TimeUnit;
  * through a scratch {@code config.json}, PostHog pointed at the endpoint), which calls at
  * {@code --rate} calls/s for {@code --seconds}. While it runs, the endpoint's event count is sampled
  * every 50 ms. Prints the calls made, events delivered, calls dropped at the hand-off (the agent's
- * own count), the delivery rate while calling and the best one-second delivery rate.
+ * own count), events the agent kept in its spool at exit (not delivered, not lost), the rest lost
+ * otherwise, the delivery rate while calling and the best one-second delivery rate; then what the
+ * agent's threads spent, in CPU time and allocated bytes, per event built (the host reports them from
+ * {@code ThreadMXBean} once the hand-off is empty).
+ *
+ * <p>The endpoint's JDK {@code HttpServer} is told to set {@code TCP_NODELAY}: without it, it sends
+ * each answer's headers and body in two writes, and Nagle's algorithm holds the body back until the
+ * client's delayed ACK (40 ms on Linux), so every request took 45 ms on loopback whatever the agent
+ * did; that measured the fake, not the agent (PostHog's own servers answer in one go).
  *
  * <p>Run: {@code java -cp agent/benchmarks/target/benchmarks.jar io.tracked.benchmarks.ThroughputBenchmark
- * [--rate N] [--seconds S] [--java PATH]}; defaults 50,000 calls/s for 2 s.
+ * [--rate N] [--seconds S] [--java PATH] [--agent JAR]}; defaults 50,000 calls/s for 2 s and the agent
+ * jar of this checkout ({@code --agent} runs another build, e.g. a baseline, in the same conditions).
  */
 public final class ThroughputBenchmark {
+
+  /** The agent's exit message about what it kept for a later attempt. */
+  private static final Pattern KEPT = Pattern.compile("(\\d+) events PostHog had not acknowledged by exit are kept");
 
   private ThroughputBenchmark() {}
 
@@ -33,19 +49,21 @@ public final class ThroughputBenchmark {
     int rate = 50_000;
     double seconds = 2;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String agent = BenchmarkPaths.AGENT_JAR;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rate" -> rate = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--java" -> java = args[++i];
+        case "--agent" -> agent = args[++i];
         default -> {
           System.err.println("ThroughputBenchmark: unknown argument '" + args[i]
-              + "'; usage: [--rate calls/s] [--seconds S] [--java PATH]");
+              + "'; usage: [--rate calls/s] [--seconds S] [--java PATH] [--agent JAR]");
           System.exit(2);
         }
       }
     }
-    Result result = run(java, rate, seconds);
+    Result result = run(java, agent, rate, seconds);
     System.out.println(result);
     if (result.delivered == 0) {
       System.exit(1);
@@ -53,23 +71,33 @@ public final class ThroughputBenchmark {
   }
 
   record Result(int rate, double seconds, long calls, long callMillis, long delivered, long dropped,
-      double deliveredPerSecondWhileCalling, double bestOneSecond, long lost) {
+      double deliveredPerSecondWhileCalling, double bestOneSecond, long keptAtExit, long lost,
+      Map<String, long[]> agentThreads) {
     @Override
     public String toString() {
-      return String.format("throughput: %,d calls/s for %.1f s: %,d calls in %,d ms; delivered %,d (%.1f %%),"
-          + " dropped at the hand-off %,d, lost otherwise %,d; delivery %,.0f events/s while calling,"
-          + " best 1 s window %,.0f events/s", rate, seconds, calls, callMillis, delivered,
-          calls == 0 ? 0 : 100.0 * delivered / calls, dropped, lost, deliveredPerSecondWhileCalling, bestOneSecond);
+      StringBuilder text = new StringBuilder(String.format("throughput: %,d calls/s for %.1f s: %,d calls in %,d ms;"
+          + " delivered %,d (%.1f %%), dropped at the hand-off %,d, kept in the spool at exit %,d, lost otherwise %,d;"
+          + " delivery %,.0f events/s while calling, best 1 s window %,.0f events/s", rate, seconds, calls,
+          callMillis, delivered, calls == 0 ? 0 : 100.0 * delivered / calls, dropped, keptAtExit, lost,
+          deliveredPerSecondWhileCalling, bestOneSecond));
+      long built = calls - Math.max(0, dropped);
+      agentThreads.forEach((name, cpuAndBytes) -> text.append(String.format(
+          "%n  agent thread %s: %,d ms CPU, %,d MB allocated; per event built (%,d): %,.0f ns CPU, %,.0f B", name,
+          cpuAndBytes[0] / 1_000_000, cpuAndBytes[1] >> 20, built, built == 0 ? 0.0 : (double) cpuAndBytes[0] / built,
+          built == 0 ? 0.0 : (double) cpuAndBytes[1] / built)));
+      return text.toString();
     }
   }
 
-  static Result run(String java, int rate, double seconds) throws IOException, InterruptedException {
+  static Result run(String java, String agent, int rate, double seconds) throws IOException, InterruptedException {
+    // Before the first HttpServer of this JVM reads its settings (see the class comment).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     Path scratch = Files.createTempDirectory("tracked-throughput");
     Path config = scratch.resolve("config.json");
     Files.writeString(config, "{\"allowAnonymousTelemetry\": true}\n", StandardCharsets.UTF_8);
     try (FakePostHog posthog = FakePostHog.start("phc_throughput")) {
       List<String> command = List.of(java, "-Duser.home=" + scratch,
-          "-javaagent:" + BenchmarkPaths.AGENT_JAR + "=config=" + config + ",outbox=" + scratch.resolve("outbox.jsonl")
+          "-javaagent:" + agent + "=config=" + config + ",outbox=" + scratch.resolve("outbox.jsonl")
               + ",posthog.apiKey=phc_throughput,posthog.host=" + posthog.url(),
           "-cp", BenchmarkPaths.EARLY_HOST_JAR, "io.tracked.benchmarks.hosts.PacedHost",
           Integer.toString(rate), Double.toString(seconds));
@@ -89,14 +117,20 @@ public final class ThroughputBenchmark {
         throw new IllegalStateException("the paced host failed (exit " + process.exitValue() + "): "
             + Files.readString(scratch.resolve("host.err")));
       }
+      long kept = 0;
       for (String line : Files.readAllLines(scratch.resolve("host.err"))) {
         System.out.println("  host stderr: " + line);
+        Matcher keptLine = KEPT.matcher(line);
+        if (keptLine.find()) {
+          kept += Long.parseLong(keptLine.group(1));
+        }
       }
       posthog.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
       long delivered = posthog.events().size();
       long calls = 0;
       long callMillis = 0;
       long dropped = -1;
+      Map<String, long[]> agentThreads = new TreeMap<>();
       for (String line : Files.readAllLines(out)) {
         String[] words = line.split(" ");
         if (words[0].equals("calls")) {
@@ -104,6 +138,8 @@ public final class ThroughputBenchmark {
           callMillis = Long.parseLong(words[3]);
         } else if (words[0].equals("dropped")) {
           dropped = Long.parseLong(words[1]);
+        } else if (words[0].equals("agent-thread")) {
+          agentThreads.put(words[1], new long[] {Long.parseLong(words[3]), Long.parseLong(words[5])});
         }
       }
       // The calls start once the JVM and agent are up: take the window from the first delivery.
@@ -130,8 +166,8 @@ public final class ThroughputBenchmark {
         }
       }
       double whileRate = callMillis == 0 ? 0 : whileCalling * 1000.0 / callMillis;
-      return new Result(rate, seconds, calls, callMillis, delivered, dropped, whileRate, best,
-          Math.max(0, calls - delivered - Math.max(0, dropped)));
+      return new Result(rate, seconds, calls, callMillis, delivered, dropped, whileRate, best, kept,
+          Math.max(0, calls - delivered - Math.max(0, dropped) - kept), agentThreads);
     }
   }
 }
