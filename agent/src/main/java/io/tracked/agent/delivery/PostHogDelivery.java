@@ -20,7 +20,11 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>Each event is serialized once, when it arrives; the same text, uuid and timestamp go to the
  *       wire, to the spool and back.</li>
- *   <li>A batch is sent about once a second, or as soon as {@value #FLUSH_AT} events wait.</li>
+ *   <li>A batch is sent about once a second, or as soon as {@value #FLUSH_AT} events wait (the thread
+ *       that adds the {@value #FLUSH_AT}th wakes this one: at 100,000 events/s, a 100 ms nap would
+ *       overflow the queue). A batch takes everything waiting, up to {@value #MAX_BATCH} events and
+ *       {@value #MAX_BATCH_CHARS} characters of JSON (PostHog takes 20 MB), so a burst costs a few
+ *       requests rather than one per hundred events.</li>
  *   <li>Not acknowledged (network, timeout, 5xx, 429): the batch goes to the spool, and only there,
  *       and the thread pauses, 1 s doubling to a minute, or as long as {@code Retry-After} asks
  *       (at most ten minutes). While it pauses, what arrives goes to the spool every second too.
@@ -41,8 +45,10 @@ public final class PostHogDelivery implements EventSink {
 
   static final int FLUSH_AT = 50;
   static final long FLUSH_INTERVAL_MILLIS = 1_000;
-  static final int MAX_BATCH = 100;
-  /** Replayed batches are larger: a backlog from a long outage drains five times faster (PostHog takes 20 MB). */
+  static final int MAX_BATCH = 2_000;
+  /** Well under PostHog's 20 MB per request, whatever the events hold (each is at most ~1 MB). */
+  static final long MAX_BATCH_CHARS = 4_000_000;
+  /** Replayed batches are read back from disk: 500 events at a time bounds what one replay holds in memory. */
   static final int REPLAY_BATCH = 500;
   static final int CAPACITY = 10_000;
   static final long MAX_BACKOFF_MILLIS = 60_000;
@@ -103,6 +109,9 @@ public final class PostHogDelivery implements EventSink {
   @Override
   public void send(Event event) {
     overflow.add(pending.add(SerializedEvent.of(event)));
+    if (pending.size() == FLUSH_AT) {
+      LockSupport.unpark(thread); // once per batch: the sender may be idling for up to IDLE_NANOS
+    }
   }
 
   @Override
@@ -175,7 +184,7 @@ public final class PostHogDelivery implements EventSink {
 
   /** Sends the oldest waiting batch; true when PostHog acknowledged it. */
   private boolean sendPending(int timeoutMillis) {
-    InFlight batch = pending.startBatch(MAX_BATCH);
+    InFlight batch = pending.startBatch(MAX_BATCH, MAX_BATCH_CHARS);
     if (batch == null) {
       return true;
     }
