@@ -174,8 +174,8 @@ public final class PostHogDelivery implements EventSink {
       lastFlush = now;
       sendPending(HttpBatchSender.REQUEST_TIMEOUT_MILLIS);
     } else if (now >= nextReplayCheck) {
-      if (!replay(HttpBatchSender.REQUEST_TIMEOUT_MILLIS)) {
-        nextReplayCheck = now + REPLAY_CHECK_MILLIS;
+      if (!replay(HttpBatchSender.REQUEST_TIMEOUT_MILLIS) && nextReplayCheck <= now) {
+        nextReplayCheck = now + REPLAY_CHECK_MILLIS; // nothing kept (a failure has set the back-off's end)
       }
     } else {
       idle();
@@ -265,6 +265,9 @@ public final class PostHogDelivery implements EventSink {
     long asked = Math.min(MAX_RETRY_AFTER_MILLIS, outcome.retryAfterMillis());
     retryAfterAsked = asked > backoffMillis;
     retryAt = System.currentTimeMillis() + Math.max(backoffMillis, asked);
+    // What failed is in the store now: it is tried again when the back-off ends, not at the next
+    // periodic check (with large batches one failure spools everything, and that wait was 10 s).
+    nextReplayCheck = retryAt;
   }
 
   /**
