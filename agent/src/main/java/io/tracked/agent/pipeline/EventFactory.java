@@ -3,6 +3,7 @@ package io.tracked.agent.pipeline;
 import io.tracked.agent.event.CapturedCall;
 import io.tracked.agent.event.Event;
 import io.tracked.agent.event.EventBinding;
+import io.tracked.agent.event.EventIds;
 import io.tracked.agent.event.FieldPath;
 import io.tracked.agent.event.PropertyNames;
 import io.tracked.agent.log.AgentLog;
@@ -12,7 +13,6 @@ import io.tracked.agent.sanitize.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -27,11 +27,21 @@ public final class EventFactory {
   private final Map<String, Object> commonProperties;
   private final Supplier<String> distinctId;
   private final SequenceGuard sequences = new SequenceGuard();
+  private final EventIds ids = new EventIds();
 
   public EventFactory(Sanitizer sanitizer, Map<String, Object> commonProperties, Supplier<String> distinctId) {
     this.sanitizer = sanitizer;
     this.commonProperties = commonProperties;
     this.distinctId = distinctId;
+  }
+
+  /**
+   * Forgets every captured value kept in memory to judge later ones (the sanitizer's remembered
+   * verdicts, the last fragment of each typed sequence): the user opted out. Any thread.
+   */
+  public void forgetValues() {
+    sanitizer.forgetValues();
+    sequences.forgetValues();
   }
 
   public Event build(CapturedCall call) {
@@ -60,7 +70,7 @@ public final class EventFactory {
     }
     properties.putAll(commonProperties);
     // The uuid is made here, once: every copy of this event (outbox, spool, each retry) carries it.
-    return new Event(UUID.randomUUID().toString(), binding.eventName(), distinctId.get(), properties,
+    return new Event(ids.next(), binding.eventName(), distinctId.get(), properties,
         call.epochMillis());
   }
 

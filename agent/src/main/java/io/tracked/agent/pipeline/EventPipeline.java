@@ -126,6 +126,10 @@ public final class EventPipeline implements ConsentGate.Listener {
       if (current != null) {
         current.discardPending();
       }
+      EventFactory builder = factory;
+      if (builder != null) {
+        builder.forgetValues();
+      }
       AgentLog.debug("telemetry off: " + discarded + " captured calls and every unsent event discarded");
     }
   }
