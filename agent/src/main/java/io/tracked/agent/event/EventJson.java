@@ -112,6 +112,27 @@ public final class EventJson {
     return write(generator -> value(generator, properties));
   }
 
+  /** The captured properties, then the common ones as written once for the whole run. */
+  private static void eventProperties(JsonGenerator generator, EventProperties properties) throws IOException {
+    generator.writeStartObject();
+    boolean any = false;
+    for (Map.Entry<String, Object> entry : properties.captured().entrySet()) {
+      if (!properties.shadowed(entry.getKey())) {
+        generator.writeFieldName(entry.getKey());
+        value(generator, entry.getValue());
+        any = true;
+      }
+    }
+    String common = properties.common().members();
+    if (!common.isEmpty()) {
+      if (any) {
+        generator.writeRaw(',');
+      }
+      generator.writeRaw(common);
+    }
+    generator.writeEndObject();
+  }
+
   private interface Body {
     void write(JsonGenerator generator) throws IOException;
   }
@@ -126,8 +147,16 @@ public final class EventJson {
     return text.toString();
   }
 
+  /** {@code "name":value,...}: the members of the object {@link #properties} writes, without its braces. */
+  static String members(Map<String, Object> properties) {
+    String object = properties(properties);
+    return object.substring(1, object.length() - 1);
+  }
+
   private static void value(JsonGenerator generator, Object value) throws IOException {
-    if (value == null) {
+    if (value instanceof EventProperties) {
+      eventProperties(generator, (EventProperties) value);
+    } else if (value == null) {
       generator.writeNull();
     } else if (value instanceof String) {
       generator.writeString((String) value);
