@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -35,11 +36,13 @@ final class HttpBatchSender {
   private final String apiKey;
   private final URI batchUri;
   private final URL batchUrl;
+  private final byte[] head;
 
   HttpBatchSender(String apiKey, URI host) {
     this.apiKey = apiKey;
     this.batchUri = URI.create(stripSlash(host.toString()) + "/batch/");
     this.batchUrl = toUrl(batchUri);
+    this.head = head(apiKey);
   }
 
   URI uri() {
@@ -96,19 +99,36 @@ final class HttpBatchSender {
     return bytes.toByteArray();
   }
 
+  /**
+   * Each event's text goes out as its UTF-8 bytes (a plain copy for the usual ASCII text), between a
+   * head written once and a tail: passing every event through the generator's {@code writeRawValue}
+   * re-encoded it character by character, most of the sending thread's time.
+   */
   private void writeBody(List<SerializedEvent> batch, OutputStream out) throws IOException {
-    try (JsonGenerator generator = JSON.createGenerator(out)) {
+    out.write(head);
+    for (int i = 0; i < batch.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.write(batch.get(i).json().getBytes(StandardCharsets.UTF_8));
+    }
+    // An instant's text is digits, '-', ':', '.', 'T' and 'Z': nothing to escape.
+    out.write(("],\"sent_at\":\"" + Instant.now() + "\"}").getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** {@code {"api_key":"...","batch":[}, the key escaped by the generator. */
+  private static byte[] head(String apiKey) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+    try (JsonGenerator generator = JSON.createGenerator(bytes)) {
+      generator.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT); // the array and object stay open
       generator.writeStartObject();
       generator.writeStringField("api_key", apiKey);
       generator.writeFieldName("batch");
       generator.writeStartArray();
-      for (SerializedEvent event : batch) {
-        generator.writeRawValue(event.json());
-      }
-      generator.writeEndArray();
-      generator.writeStringField("sent_at", Instant.now().toString());
-      generator.writeEndObject();
+    } catch (IOException impossible) {
+      throw new java.io.UncheckedIOException(impossible);
     }
+    return bytes.toByteArray();
   }
 
   /** Reads and closes the response so the connection can be reused. */
