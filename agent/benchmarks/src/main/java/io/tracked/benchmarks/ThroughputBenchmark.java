@@ -53,6 +53,10 @@ public final class ThroughputBenchmark {
 
   private ThroughputBenchmark() {}
 
+  private static double perEvent(long total, long events) {
+    return events <= 0 ? 0.0 : (double) total / events;
+  }
+
   /** The count once it has not moved for {@code quietMillis}, or at {@code maxMillis}. */
   private static long awaitQuiet(LongSupplier count, long quietMillis, long maxMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + maxMillis;
@@ -105,7 +109,7 @@ public final class ThroughputBenchmark {
 
   record Result(int rate, double seconds, long calls, long callMillis, long delivered, long twice, long dropped,
       double deliveredPerSecondWhileCalling, double bestOneSecond, long keptAtExit, long lost,
-      Map<String, long[]> agentThreads) {
+      Map<String, long[]> agentThreads, Map<String, long[]> warmThreads) {
     @Override
     public String toString() {
       StringBuilder text = new StringBuilder(String.format("throughput: %,d calls/s for %.1f s: %,d calls in %,d ms;"
@@ -114,11 +118,21 @@ public final class ThroughputBenchmark {
           + " delivery %,.0f events/s while calling, best 1 s window %,.0f events/s", rate, seconds, calls,
           callMillis, delivered, calls == 0 ? 0 : 100.0 * delivered / calls, twice, dropped, keptAtExit, lost,
           deliveredPerSecondWhileCalling, bestOneSecond));
-      long built = calls - Math.max(0, dropped);
-      agentThreads.forEach((name, cpuAndBytes) -> text.append(String.format(
-          "%n  agent thread %s: %,d ms CPU, %,d MB allocated; per event built (%,d): %,.0f ns CPU, %,.0f B", name,
-          cpuAndBytes[0] / 1_000_000, cpuAndBytes[1] >> 20, built, built == 0 ? 0.0 : (double) cpuAndBytes[0] / built,
-          built == 0 ? 0.0 : (double) cpuAndBytes[1] / built)));
+      agentThreads.forEach((name, end) -> {
+        if (!name.startsWith("tracked-events") && !name.startsWith("tracked-delivery")) {
+          return; // consent threads: nothing per event
+        }
+        long built = end[2] - Math.max(0, end[3]);
+        text.append(String.format("%n  agent thread %s: %,d ms CPU, %,d MB allocated; per event built (%,d):"
+            + " %,.0f ns CPU, %,.0f B", name, end[0] / 1_000_000, end[1] >> 20, built, perEvent(end[0], built),
+            perEvent(end[1], built)));
+        long[] warm = warmThreads.get(name);
+        if (warm != null) {
+          long after = built - (warm[2] - Math.max(0, warm[3]));
+          text.append(String.format("; after the first second (%,d): %,.0f ns CPU, %,.0f B", after,
+              perEvent(end[0] - warm[0], after), perEvent(end[1] - warm[1], after)));
+        }
+      });
       return text.toString();
     }
   }
@@ -177,6 +191,7 @@ public final class ThroughputBenchmark {
       long callMillis = 0;
       long dropped = -1;
       Map<String, long[]> agentThreads = new TreeMap<>();
+      Map<String, long[]> warmThreads = new TreeMap<>();
       for (String line : Files.readAllLines(out)) {
         String[] words = line.split(" ");
         if (words[0].equals("calls")) {
@@ -184,8 +199,11 @@ public final class ThroughputBenchmark {
           callMillis = Long.parseLong(words[3]);
         } else if (words[0].equals("dropped")) {
           dropped = Long.parseLong(words[1]);
-        } else if (words[0].equals("agent-thread")) {
-          agentThreads.put(words[1], new long[] {Long.parseLong(words[3]), Long.parseLong(words[5])});
+        } else if (words[0].equals("agent-thread") || words[0].equals("warm")) {
+          // {cpu, bytes, calls, dropped}
+          long[] values = {Long.parseLong(words[3]), Long.parseLong(words[5]), Long.parseLong(words[7]),
+              Long.parseLong(words[9])};
+          (words[0].equals("warm") ? warmThreads : agentThreads).put(words[1], values);
         }
       }
       // The calls start once the JVM and agent are up: take the window from the first delivery.
@@ -214,7 +232,7 @@ public final class ThroughputBenchmark {
       double whileRate = callMillis == 0 ? 0 : whileCalling * 1000.0 / callMillis;
       return new Result(rate, seconds, calls, callMillis, delivered, duplicates.getAsLong(), dropped, whileRate,
           best, kept,
-          Math.max(0, calls - delivered - Math.max(0, dropped) - kept), agentThreads);
+          Math.max(0, calls - delivered - Math.max(0, dropped) - kept), agentThreads, warmThreads);
     }
   }
 }

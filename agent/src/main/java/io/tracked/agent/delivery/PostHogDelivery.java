@@ -24,7 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  *       that adds the {@value #FLUSH_AT}th wakes this one: at 100,000 events/s, a 100 ms nap would
  *       overflow the queue). A batch takes everything waiting, up to {@value #MAX_BATCH} events and
  *       {@value #MAX_BATCH_CHARS} characters of JSON (PostHog takes 20 MB), so a burst costs a few
- *       requests rather than one per hundred events.</li>
+ *       requests rather than one per hundred events: a request waits for its answer, so a batch must
+ *       carry what arrives meanwhile (at a 50 ms answer, 5,000 events is 100,000 events/s). Memory
+ *       holds at most {@value #CAPACITY} waiting events plus the one batch in flight.</li>
  *   <li>Not acknowledged (network, timeout, 5xx, 429): the batch goes to the spool, and only there,
  *       and the thread pauses, 1 s doubling to a minute, or as long as {@code Retry-After} asks
  *       (at most ten minutes). While it pauses, what arrives goes to the spool every second too.
@@ -45,7 +47,7 @@ public final class PostHogDelivery implements EventSink {
 
   static final int FLUSH_AT = 50;
   static final long FLUSH_INTERVAL_MILLIS = 1_000;
-  static final int MAX_BATCH = 2_000;
+  static final int MAX_BATCH = 5_000;
   /** Well under PostHog's 20 MB per request, whatever the events hold (each is at most ~1 MB). */
   static final long MAX_BATCH_CHARS = 4_000_000;
   /** Replayed batches are read back from disk: 500 events at a time bounds what one replay holds in memory. */

@@ -14,8 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>It then waits (at most 10 s) until the agent's hand-off ring is empty and prints, for each of the
  * agent's threads ({@code tracked-events}, which builds, sanitizes and serializes every event, and
  * {@code tracked-delivery}, which batches, compresses and posts them), the CPU time and the bytes it
- * allocated since it started ({@code agent-thread NAME cpu-ns N alloc-bytes M}), so the benchmark can
- * say what one event costs the agent, measured in the process that did the work.
+ * allocated since it started ({@code agent-thread NAME cpu-ns N alloc-bytes M calls C dropped D}), so the
+ * benchmark can say what one event costs the agent, measured in the process that did the work; in runs
+ * longer than 1.5 s, the same after the first second ({@code warm ...}), when the agent's code is
+ * compiled, so the cost in steady state can be told from the start-up's.
  * Usage: {@code PacedHost rate seconds}.
  */
 public final class PacedHost {
@@ -30,7 +32,14 @@ public final class PacedHost {
     long begin = System.nanoTime();
     long made = 0;
     long sum = 0;
+    long warm = seconds > 1.5 ? rate : -1; // the calls of the first second
     while (made < total) {
+      if (made >= warm && warm >= 0) {
+        // The first second warms the agent's code up (interpreted, then compiled): what the agent's
+        // threads spent until here is printed too, so steady-state costs can be told apart.
+        printAgentThreads("warm", made, agentCount("dropped"));
+        warm = -1;
+      }
       long due = Math.min(total, (long) ((System.nanoTime() - begin) / 1e9 * rate) + 1);
       while (made < due) {
         sum += work.suggestionSettled((made & 1) == 0, "gpt-4o-mini", 1000 + made);
@@ -42,7 +51,7 @@ public final class PacedHost {
     System.out.println("calls " + made + " call-ms " + callNanos / 1_000_000 + " checksum " + sum);
     System.out.println("dropped " + agentCount("dropped"));
     awaitHandoffEmpty(System.nanoTime() + 10_000_000_000L);
-    printAgentThreads();
+    printAgentThreads("agent-thread", made, agentCount("dropped"));
   }
 
   private static void awaitHandoffEmpty(long deadline) {
@@ -51,7 +60,8 @@ public final class PacedHost {
     }
   }
 
-  private static void printAgentThreads() {
+  /** {@code PREFIX NAME cpu-ns N alloc-bytes M calls C dropped D} for each of the agent's threads. */
+  private static void printAgentThreads(String prefix, long calls, long dropped) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     if (!threads.isThreadCpuTimeSupported()) {
       return;
@@ -61,7 +71,8 @@ public final class PacedHost {
         long cpu = threads.getThreadCpuTime(thread.getId());
         long bytes = threads instanceof com.sun.management.ThreadMXBean
             ? ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(thread.getId()) : -1;
-        System.out.println("agent-thread " + thread.getName() + " cpu-ns " + cpu + " alloc-bytes " + bytes);
+        System.out.println(prefix + " " + thread.getName() + " cpu-ns " + cpu + " alloc-bytes " + bytes + " calls "
+            + calls + " dropped " + dropped);
       }
     }
   }
