@@ -110,7 +110,10 @@ public final class PostHogDelivery implements EventSink {
 
   @Override
   public void send(Event event) {
-    overflow.add(pending.add(SerializedEvent.of(event)));
+    int dropped = pending.add(SerializedEvent.of(event));
+    if (dropped > 0) {
+      overflow.add(dropped); // a lock: not taken per event
+    }
     if (pending.size() == FLUSH_AT) {
       LockSupport.unpark(thread); // once per batch: the sender may be idling for up to IDLE_NANOS
     }
