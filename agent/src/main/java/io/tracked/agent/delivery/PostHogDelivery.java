@@ -20,9 +20,11 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>Each event is serialized once, when it arrives; the same text, uuid and timestamp go to the
  *       wire, to the spool and back.</li>
- *   <li>A batch is sent about once a second, or as soon as {@value #FLUSH_AT} events wait (the thread
- *       that adds the {@value #FLUSH_AT}th wakes this one: at 100,000 events/s, a 100 ms nap would
- *       overflow the queue). A batch takes everything waiting, up to {@value #MAX_BATCH} events and
+ *   <li>A batch is sent about once a second, or when {@value #FLUSH_AT} events wait (checked every
+ *       100 ms), or at once when {@value #WAKE_AT} wait: the thread that adds the {@value #WAKE_AT}th
+ *       wakes this one, since at 100,000 events/s a 100 ms nap would overflow the queue (waking it
+ *       sooner makes many small requests, whose fixed cost, a connection and a gzip stream, then
+ *       dominates the sender's CPU). A batch takes everything waiting, up to {@value #MAX_BATCH} events and
  *       {@value #MAX_BATCH_CHARS} characters of JSON (PostHog takes 20 MB), so a burst costs a few
  *       requests rather than one per hundred events: a request waits for its answer, so a batch must
  *       carry what arrives meanwhile (at a 50 ms answer, 5,000 events is 100,000 events/s). Memory
@@ -46,6 +48,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class PostHogDelivery implements EventSink {
 
   static final int FLUSH_AT = 50;
+  /** A tenth of {@link #CAPACITY}: room for 90 ms at 100,000 events/s while the sender wakes. */
+  static final int WAKE_AT = 1_000;
   static final long FLUSH_INTERVAL_MILLIS = 1_000;
   static final int MAX_BATCH = 5_000;
   /** Well under PostHog's 20 MB per request, whatever the events hold (each is at most ~1 MB). */
@@ -114,8 +118,8 @@ public final class PostHogDelivery implements EventSink {
     if (dropped > 0) {
       overflow.add(dropped); // a lock: not taken per event
     }
-    if (pending.size() == FLUSH_AT) {
-      LockSupport.unpark(thread); // once per batch: the sender may be idling for up to IDLE_NANOS
+    if (pending.size() == WAKE_AT) {
+      LockSupport.unpark(thread); // at most once per batch: the sender may be idling for up to IDLE_NANOS
     }
   }
 
