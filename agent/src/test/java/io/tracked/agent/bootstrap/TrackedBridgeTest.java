@@ -89,6 +89,34 @@ class TrackedBridgeTest {
   }
 
   @Test
+  void dropsOfManyThreadsAtOnceAreCountedExactly() throws InterruptedException {
+    TrackedBridge.handoffFull(sink);
+    long before = TrackedBridge.droppedWhileFull();
+    int threads = 100; // more than the counter's stripes: some threads share, none loses a count
+    int calls = 20_000;
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      workers[t] = new Thread(() -> {
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        for (int i = 0; i < calls; i++) {
+          TrackedBridge.begin(i & 3);
+        }
+      });
+      workers[t].start();
+    }
+    start.countDown();
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    assertEquals(before + (long) threads * calls, TrackedBridge.droppedWhileFull());
+  }
+
+  @Test
   void liftingTheFullMarkNeverReopensCaptureThatConsentClosed() {
     TrackedBridge.handoffFull(sink);
     TrackedBridge.setCapturing(false);
