@@ -39,11 +39,11 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #trackedConsentOff}: the advice's fast path: the user said no, so the inlined advice
  *       reads one volatile flag and does nothing else (no argument array, no allocation).
  *   <li>{@link #trackedConsentOnSaturated}: consent on, called in a tight loop. The dispatcher's queue
- *       ring holds 8192 calls and never blocks the host: after a few microseconds it is full, and from
- *       then on most calls take the DROP path (the advice asks for room first: two reads and a striped
- *       counter, nothing built), while the agent's thread drains as fast as it can and the next
- *       call takes each freed slot. This is the number a naive benchmark reports; it is neither the
- *       typical nor the worst host cost. The teardown prints how many calls were dropped.
+ *       ring holds 8192 calls and never blocks the host: after a few microseconds it is full and marks
+ *       the bridge full, and from then on calls take the DROP path (one volatile read and a per-thread
+ *       counter as the call begins, nothing built) until the agent's thread has drained half the ring,
+ *       when the next 4096 calls are accepted. This is the number a naive benchmark reports; it is
+ *       neither the typical nor the worst host cost. The teardown prints how many calls were dropped.
  *   <li>{@link #trackedConsentOnBurst}: consent on, {@value #BURST} calls in a row into an empty queue
  *       (waited for, outside the measurement): every call is accepted. The cost per call of a burst
  *       of events, while the agent's thread drains alongside on its own schedule.

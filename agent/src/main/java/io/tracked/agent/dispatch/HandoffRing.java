@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * A producer claims a slot with one compare-and-set on the tail and publishes it with a release write
  * of its sequence; it stores the method's number, not its binding, so that the lookup happens on the
  * consumer's thread; a consumer does the same on the head. No lock, no node per call, no
- * {@code sun.misc.Unsafe} ({@link AtomicLongArray} gives the acquire/release accesses), and a full
- * ring is seen with two reads ({@link #hasRoom()}), before the caller builds anything.
+ * {@code sun.misc.Unsafe} ({@link AtomicLongArray} gives the acquire/release accesses). A full ring refuses the
+ * call; the dispatcher then marks the bridge full, so that the next calls are refused before they
+ * build anything.
  *
  * <p>Slots hold references in plain arrays: written before the release of their sequence, read after
  * its acquire, cleared by the consumer so that the ring never keeps a host's objects alive.
@@ -53,11 +54,6 @@ final class HandoffRing {
 
   int capacity() {
     return capacity;
-  }
-
-  /** Whether a slot is free now: two reads, no write. Another thread may take it before the caller. */
-  boolean hasRoom() {
-    return positions.get(TAIL) - positions.get(HEAD) < capacity;
   }
 
   /** Adds a call; {@code false} when the ring is full. Never blocks, never allocates. */
