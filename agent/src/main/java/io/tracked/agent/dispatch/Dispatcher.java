@@ -43,6 +43,7 @@ public final class Dispatcher implements TrackedBridge.Sink {
   private final long droppedByBridgeBefore = TrackedBridge.droppedWhileFull();
 
   private final HostSwitch hostSwitch;
+  private final FloodBackoff backoff = new FloodBackoff(this);
 
   public Dispatcher(MethodBindings bindings, ConsentGate gate, HostSwitch hostSwitch) {
     this.bindings = bindings;
@@ -72,9 +73,15 @@ public final class Dispatcher implements TrackedBridge.Sink {
 
   /**
    * The oldest waiting call of a known method that is to be reported (a call that threw only when its
-   * binding says {@code onException}), or {@code null}. Called on the agent's thread.
+   * binding says {@code onException}), or {@code null}. Called on the agent's thread; while the host
+   * floods the hand-off, it pauses now and then ({@link FloodBackoff}) so as not to compete with it.
    */
   public CapturedCall poll() {
+    backoff.beforeTake();
+    return next();
+  }
+
+  private CapturedCall next() {
     while (true) {
       CapturedCall call = take();
       if (call == null) {
@@ -105,7 +112,7 @@ public final class Dispatcher implements TrackedBridge.Sink {
   /** Forgets every call not yet turned into an event: used when consent turns off. */
   public int discardPending() {
     int discarded = 0;
-    while (poll() != null) {
+    while (next() != null) { // no pause: discarding must be quick
       discarded++;
     }
     return discarded;
