@@ -43,7 +43,6 @@ public final class Dispatcher implements TrackedBridge.Sink {
   private final long droppedByBridgeBefore = TrackedBridge.droppedWhileFull();
 
   private final HostSwitch hostSwitch;
-  private final FloodBackoff backoff = new FloodBackoff(this);
 
   public Dispatcher(MethodBindings bindings, ConsentGate gate, HostSwitch hostSwitch) {
     this.bindings = bindings;
@@ -73,15 +72,9 @@ public final class Dispatcher implements TrackedBridge.Sink {
 
   /**
    * The oldest waiting call of a known method that is to be reported (a call that threw only when its
-   * binding says {@code onException}), or {@code null}. Called on the agent's thread; while the host
-   * floods the hand-off, it pauses now and then ({@link FloodBackoff}) so as not to compete with it.
+   * binding says {@code onException}), or {@code null}. Called on the agent's thread.
    */
   public CapturedCall poll() {
-    backoff.beforeTake();
-    return next();
-  }
-
-  private CapturedCall next() {
     while (true) {
       CapturedCall call = take();
       if (call == null) {
@@ -112,7 +105,7 @@ public final class Dispatcher implements TrackedBridge.Sink {
   /** Forgets every call not yet turned into an event: used when consent turns off. */
   public int discardPending() {
     int discarded = 0;
-    while (next() != null) { // no pause: discarding must be quick
+    while (poll() != null) {
       discarded++;
     }
     return discarded;
