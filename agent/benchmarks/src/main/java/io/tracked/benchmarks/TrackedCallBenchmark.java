@@ -36,6 +36,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #annotatedNoAgent}: the annotated twin, no agent. {@code @Tracked} alone must be free.
  *   <li>{@link #plainWithAgent}: the un-annotated twin in a JVM running the agent (consent on). Code the
  *       agent does not weave must not be slower.
+ *   <li>{@link #clockMillis}: {@code System.currentTimeMillis()} alone, no agent: the timestamp every
+ *       accepted call takes, the largest single piece of its cost.
  *   <li>{@link #trackedConsentOff}: the advice's fast path: the user said no, so the inlined advice
  *       reads one volatile flag and does nothing else (no argument array, no allocation).
  *   <li>{@link #trackedConsentOnSaturated}: consent on, called in a tight loop. The dispatcher's queue
@@ -212,6 +214,17 @@ public class TrackedCallBenchmark {
   @Fork(2)
   public void annotatedNoAgent(Call call, NoAgent noAgent) {
     call.host.suggestionSettled(call.accepted, call.modelName, call.time);
+  }
+
+  /**
+   * What the timestamp of an accepted call costs on this machine: the dispatcher takes
+   * {@code System.currentTimeMillis()} on the caller's thread (issue 8: the event's time is the
+   * call's), the largest single piece of an accepted call.
+   */
+  @Benchmark
+  @Fork(2)
+  public long clockMillis(NoAgent noAgent) {
+    return System.currentTimeMillis();
   }
 
   // ---- agent, consent off ----
