@@ -79,9 +79,11 @@ public final class TrackedBridge {
 
   /**
    * Distinct events a thread can have running at once. A deeper call is not reported: it would take
-   * 33 different tracked events, each called inside the previous one, to get there.
+   * 17 different tracked events, each called inside the previous one, to get there. Small, because
+   * every thread that calls a tracked method keeps a record this size (88 bytes), and a host may run
+   * a great many (virtual) threads.
    */
-  static final int MAX_DEPTH = 32;
+  static final int MAX_DEPTH = 16;
 
   /**
    * Per thread, the events whose tracked calls are in progress: {@code [depth, key1, key2, ...]}.
