@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * filter) happens in {@link #poll()}, on the agent's thread.
  *
  * <p>When the ring is full, the call is dropped and the bridge is told ({@link TrackedBridge#handoffFull}):
- * from then on a call costs the host one volatile read and a striped counter as it begins, and builds
+ * from then on a call costs the host one volatile read and a per-thread counter as it begins, and builds
  * nothing. The agent's thread lifts the mark once it has drained the ring to half
  * ({@link #REOPEN_AT}): a flood then alternates between dropping cheaply and refilling half a ring,
  * instead of every freed slot being raced for by every flooding thread. The host is never slowed
