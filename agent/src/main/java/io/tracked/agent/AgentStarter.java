@@ -26,7 +26,9 @@ import io.tracked.agent.weaving.WeaverStart;
 import io.tracked.agent.weaving.WeavingListener;
 import io.tracked.agent.weaving.WeavingTransformer;
 import io.tracked.agent.weaving.cache.WeaveCache;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.function.Supplier;
 
 /**
  * Wires the stages in the order data flows: advice → dispatcher (capture) → pipeline (consent, name
@@ -102,12 +104,20 @@ final class AgentStarter {
   private static void startWeaving(WeaveRegistry registry, AgentSettings settings, Instrumentation instrumentation) {
     String context = WeaveContext.describe(settings.options().get(Option.METHODS));
     WeaveCache cache = context == null ? null : WeaveCache.open(settings.continueDirectory(), context);
-    WeaverStart byteBuddy = new WeaverStart(() -> new TrackedInstrumentation(registry, new WeavingListener()).build(),
-        () -> {
-          if (cache != null) {
-            cache.prune();
-          }
-        });
+    // Classes, not lambdas: a lambda here would bootstrap the JDK's lambda machinery at premain.
+    WeaverStart byteBuddy = new WeaverStart(new Supplier<ClassFileTransformer>() {
+      @Override
+      public ClassFileTransformer get() {
+        return new TrackedInstrumentation(registry, new WeavingListener()).build();
+      }
+    }, new Runnable() {
+      @Override
+      public void run() {
+        if (cache != null) {
+          cache.prune(); // housekeeping on the agent's thread, once Byte Buddy is built
+        }
+      }
+    });
     instrumentation.addTransformer(new WeavingTransformer(byteBuddy, registry, cache), true);
     registry.reportAtExitWhenDebugging(cache == null ? "no weave cache (unknown agent build)" : cache);
     if (cache == null || !cache.warmAtStart()) {

@@ -121,9 +121,13 @@ public final class WeaveRegistry {
       this.outer = outer;
     }
 
-    /** The record to cache, or {@code null} when the weave failed. */
+    /**
+     * The record to cache, or {@code null} when the weave failed, or ran while another class was being
+     * woven on this thread: Byte Buddy refuses such a nested weave (its circularity lock) and leaves
+     * the class unchanged, which must not be kept as what the class becomes.
+     */
     WeaveRecord result(byte[] woven) {
-      return failed ? null : new WeaveRecord(woven, steps);
+      return failed || outer != null ? null : new WeaveRecord(woven, steps);
     }
 
     @Override
