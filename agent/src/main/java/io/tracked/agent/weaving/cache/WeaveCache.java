@@ -99,14 +99,16 @@ public final class WeaveCache {
       if (!trusted(root) || !trusted(directory)) {
         return false;
       }
-      try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
-        for (Path entry : listing) {
-          if (entry.getFileName().toString().endsWith(SUFFIX)) {
+      // java.io.File's listing: a DirectoryStream would load a dozen classes (locks, iterators) at premain.
+      String[] names = directory.toFile().list();
+      if (names != null) {
+        for (String name : names) {
+          if (name.endsWith(SUFFIX)) {
             return true;
           }
         }
       }
-    } catch (IOException | RuntimeException unreadable) {
+    } catch (RuntimeException unreadable) {
       AgentLog.debug("weave cache: " + directory + " cannot be listed (" + unreadable.getClass().getSimpleName()
           + "); classes are woven");
     }
