@@ -29,7 +29,7 @@ public final class TrackedVersion {
       if (in != null) {
         properties.load(in);
       }
-    } catch (Exception unreadable) {
+    } catch (java.io.IOException | RuntimeException unreadable) {
       // "unknown" below
     }
     return properties;

@@ -198,7 +198,10 @@ public final class WeaveCache {
   /** Makes the directories when missing and counts what they hold; false when they cannot be used. */
   private boolean ready() throws IOException {
     if (!counted) {
-      Files.createDirectories(root.getParent());
+      Path telemetry = root.getParent();
+      if (telemetry != null) {
+        Files.createDirectories(telemetry);
+      }
       for (Path dir : new Path[] {root, directory}) {
         try {
           Files.createDirectory(dir, privateDirectory());
@@ -211,7 +214,7 @@ public final class WeaveCache {
         }
       }
       for (Path entry : list(directory)) {
-        if (entry.getFileName().toString().endsWith(SUFFIX)) {
+        if (name(entry).endsWith(SUFFIX)) {
           entries++;
           bytes += Files.size(entry);
         }
@@ -222,7 +225,7 @@ public final class WeaveCache {
   }
 
   private void write(Path target, byte[] data) throws IOException {
-    Path temporary = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + "-"
+    Path temporary = target.resolveSibling(name(target) + "." + Long.toHexString(System.nanoTime()) + "-"
         + counter.incrementAndGet() + TEMPORARY);
     try {
       try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
@@ -248,7 +251,7 @@ public final class WeaveCache {
     try {
       List<Path> others = new ArrayList<>();
       for (Path child : list(root)) {
-        if (!child.equals(directory) && isDigest(child.getFileName().toString())
+        if (!child.equals(directory) && isDigest(name(child))
             && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
           others.add(child);
         }
@@ -260,7 +263,7 @@ public final class WeaveCache {
       if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
         long stale = System.currentTimeMillis() - STALE_TEMPORARY_MILLIS;
         for (Path file : list(directory)) {
-          if (file.getFileName().toString().endsWith(TEMPORARY) && modified(file) < stale) {
+          if (name(file).endsWith(TEMPORARY) && modified(file) < stale) {
             Files.deleteIfExists(file);
           }
         }
@@ -275,7 +278,7 @@ public final class WeaveCache {
       return; // not ours to delete
     }
     for (Path file : list(context)) {
-      String name = file.getFileName().toString();
+      String name = name(file);
       if (name.endsWith(SUFFIX) || name.endsWith(TEMPORARY)) {
         Files.deleteIfExists(file);
       }
@@ -298,6 +301,12 @@ public final class WeaveCache {
       }
     }
     return found;
+  }
+
+  /** A listed path's own name ({@code getFileName()} is null only for a root, which a listing never yields). */
+  private static String name(Path path) {
+    Path name = path.getFileName();
+    return name == null ? "" : name.toString();
   }
 
   private static long modified(Path path) {
