@@ -87,23 +87,25 @@ final class CacheRuns {
 
   /** One start to its exit, with {@code classes} as its class path. */
   Run run(List<Path> classes) {
-    return run(classes, expectedEvents, args);
+    return run(classes, expectedEvents, null, args);
   }
 
   /**
    * One start to its exit, with {@code classes} as its class path and these program arguments. The
    * host stays open ({@code StayOpen}) until its outbox holds {@code expectedEvents} events, so what
    * is compared is what the agent sent while the host ran, never what a busy machine's exit budget cut.
+   *
+   * @param awaitLine a line the agent must have written on stderr before the host may close, or null
    */
-  Run run(List<Path> classes, int expectedEvents, String... programArguments) {
+  Run run(List<Path> classes, int expectedEvents, String awaitLine, String... programArguments) {
     runs++;
-    Path classLog = home.resolve("class-load-" + runs + ".log");
+    Path classLog = home.resolve("class-load-" + System.nanoTime() + ".log");
     Path outbox = continueDirectory().resolve("telemetry/outbox.jsonl");
     Path stop = home.resolve("stop-" + runs);
     try {
       Files.createDirectories(home);
       Files.deleteIfExists(outbox); // each run's own events; the cache stays
-      if (expectedEvents == 0) {
+      if (expectedEvents == 0 && awaitLine == null) {
         Files.createFile(stop);
       }
       List<String> arguments = new ArrayList<>(List.of(stop.toString(), mainClass));
@@ -121,6 +123,11 @@ final class CacheRuns {
         if (expectedEvents > 0) {
           Poll.until(() -> lines(outbox) >= expectedEvents, Duration.ofSeconds(30),
               () -> lines(outbox) + " of " + expectedEvents + " events in " + outbox + "\n" + host.stderrSoFar());
+        }
+        if (awaitLine != null) {
+          host.awaitStderr(err -> err.contains(awaitLine), Duration.ofSeconds(30));
+        }
+        if (!Files.exists(stop)) {
           Files.createFile(stop);
         }
         result = host.waitFor(Duration.ofSeconds(60));

@@ -33,7 +33,7 @@ public final class MethodBindings {
 
   /** Takes the id that woven bytes of an earlier run carry for {@code binding}; false when it is taken. */
   boolean claim(int id, EventBinding binding) {
-    return methods.claim(id, binding);
+    return methods.claim(id, binding, false);
   }
 
   /** The binding for the id, or {@code null} for an id this agent never issued. */
@@ -54,7 +54,7 @@ public final class MethodBindings {
   }
 
   boolean claimEventKey(int key, String eventName) {
-    return eventKeys.claim(key, eventName);
+    return eventKeys.claim(key, eventName, true);
   }
 
   /** The id of a host {@code @TelemetrySwitch} method, named {@code Class#method}. */
@@ -63,7 +63,7 @@ public final class MethodBindings {
   }
 
   boolean claimSwitch(int id, String method) {
-    return switches.claim(id, method);
+    return switches.claim(id, method, false);
   }
 
   /** The switch method's name for the id, or {@code null} for an id this agent never issued. */

@@ -115,9 +115,17 @@ final class StableIds<V> {
   /**
    * Takes {@code id} for {@code value}, as bytes woven in an earlier run expect: true when the id was
    * free or already holds an equal value; false when this run gave it to something else.
+   *
+   * @param onlyId whether the value may have no other id: an event's nesting key must be one number,
+   *     or a call nested in a call of the same event would count twice; a method may answer to two
+   *     ids harmlessly
    */
-  synchronized boolean claim(int id, V value) {
+  synchronized boolean claim(int id, V value, boolean onlyId) {
     if (id < 0 || (id & ~idMask) != 0) {
+      return false;
+    }
+    Integer issued = known.get(value);
+    if (onlyId && issued != null && issued != id) {
       return false;
     }
     Object held = get(id);

@@ -93,6 +93,9 @@ class MethodBindingsStableIdsTest {
     assertTrue(bindings.claimEventKey(4, "ran"));
     assertEquals(4, bindings.eventKey("ran"), "a claimed key is the key of its event from then on");
     assertFalse(bindings.claimEventKey(4, "other"));
+    assertFalse(bindings.claimEventKey(12, "ran"), "an event has one nesting key, or nested calls count twice");
+    assertTrue(bindings.claim(11, a), "a method may answer to a second id: both find the same binding");
+    assertSame(a, bindings.get(11));
 
     assertTrue(bindings.claimSwitch(2, "Host#enabled"));
     assertEquals("Host#enabled", bindings.switchMethod(2));

@@ -225,8 +225,9 @@ public final class WeaveCache {
   }
 
   private void write(Path target, byte[] data) throws IOException {
-    Path temporary = target.resolveSibling(name(target) + "." + Long.toHexString(System.nanoTime()) + "-"
-        + counter.incrementAndGet() + TEMPORARY);
+    // Unique among the JVMs sharing the directory: this cache's identity, the time, a counter.
+    Path temporary = target.resolveSibling(name(target) + "." + Integer.toHexString(System.identityHashCode(this))
+        + Long.toHexString(System.nanoTime()) + "-" + counter.incrementAndGet() + TEMPORARY);
     try {
       try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE)) {
