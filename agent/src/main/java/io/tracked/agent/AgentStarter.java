@@ -2,6 +2,7 @@ package io.tracked.agent;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.config.AgentSettings;
+import io.tracked.agent.config.Option;
 import io.tracked.agent.config.RunningAgent;
 import io.tracked.agent.config.TrackedVersion;
 import io.tracked.agent.consent.ConsentGate;
@@ -17,7 +18,6 @@ import io.tracked.agent.pipeline.EventFactory;
 import io.tracked.agent.pipeline.EventPipeline;
 import io.tracked.agent.sanitize.Sanitizer;
 import io.tracked.agent.spool.Spool;
-import io.tracked.agent.config.Option;
 import io.tracked.agent.weaving.MethodBindings;
 import io.tracked.agent.weaving.TrackedInstrumentation;
 import io.tracked.agent.weaving.WeaveContext;
