@@ -36,14 +36,16 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #annotatedNoAgent}: the annotated twin, no agent. {@code @Tracked} alone must be free.
  *   <li>{@link #plainWithAgent}: the un-annotated twin in a JVM running the agent (consent on). Code the
  *       agent does not weave must not be slower.
+ *   <li>{@link #clockMillis}: {@code System.currentTimeMillis()} alone, no agent: the timestamp every
+ *       accepted call takes, the largest single piece of its cost.
  *   <li>{@link #trackedConsentOff}: the advice's fast path: the user said no, so the inlined advice
  *       reads one volatile flag and does nothing else (no argument array, no allocation).
  *   <li>{@link #trackedConsentOnSaturated}: consent on, called in a tight loop. The dispatcher's queue
- *       ring holds 8192 calls and never blocks the host: after a few microseconds it is full, and from
- *       then on most calls take the DROP path (the advice asks for room first: two reads and a striped
- *       counter, nothing built), while the agent's thread drains as fast as it can and the next
- *       call takes each freed slot. This is the number a naive benchmark reports; it is neither the
- *       typical nor the worst host cost. The teardown prints how many calls were dropped.
+ *       ring holds 8192 calls and never blocks the host: after a few microseconds it is full and marks
+ *       the bridge full, and from then on calls take the DROP path (one volatile read and a per-thread
+ *       counter as the call begins, nothing built) until the agent's thread has drained half the ring,
+ *       when the next 4096 calls are accepted. This is the number a naive benchmark reports; it is
+ *       neither the typical nor the worst host cost. The teardown prints how many calls were dropped.
  *   <li>{@link #trackedConsentOnBurst}: consent on, {@value #BURST} calls in a row into an empty queue
  *       (waited for, outside the measurement): every call is accepted. The cost per call of a burst
  *       of events, while the agent's thread drains alongside on its own schedule.
@@ -212,6 +214,17 @@ public class TrackedCallBenchmark {
   @Fork(2)
   public void annotatedNoAgent(Call call, NoAgent noAgent) {
     call.host.suggestionSettled(call.accepted, call.modelName, call.time);
+  }
+
+  /**
+   * What the timestamp of an accepted call costs on this machine: the dispatcher takes
+   * {@code System.currentTimeMillis()} on the caller's thread (issue 8: the event's time is the
+   * call's), the largest single piece of an accepted call.
+   */
+  @Benchmark
+  @Fork(2)
+  public long clockMillis(NoAgent noAgent) {
+    return System.currentTimeMillis();
   }
 
   // ---- agent, consent off ----

@@ -1,16 +1,18 @@
 package io.tracked.agent.dispatch;
 
 import io.tracked.agent.event.CapturedCall;
-import io.tracked.agent.event.EventBinding;
+import io.tracked.agent.weaving.MethodBindings;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The bounded hand-off between host threads (many producers) and the agent (consumers), allocated
  * once: a ring of preallocated slots with one sequence number each (D. Vyukov's bounded MPMC queue).
  * A producer claims a slot with one compare-and-set on the tail and publishes it with a release write
- * of its sequence; a consumer does the same on the head. No lock, no node per call, no
- * {@code sun.misc.Unsafe} ({@link AtomicLongArray} gives the acquire/release accesses), and a full
- * ring is seen with two reads ({@link #hasRoom()}), before the caller builds anything.
+ * of its sequence; it stores the method's number, not its binding, so that the lookup happens on the
+ * consumer's thread; a consumer does the same on the head. No lock, no node per call, no
+ * {@code sun.misc.Unsafe} ({@link AtomicLongArray} gives the acquire/release accesses). A full ring refuses the
+ * call; the dispatcher then marks the bridge full, so that the next calls are refused before they
+ * build anything.
  *
  * <p>Slots hold references in plain arrays: written before the release of their sequence, read after
  * its acquire, cleared by the consumer so that the ring never keeps a host's objects alive.
@@ -26,7 +28,7 @@ final class HandoffRing {
   private final int mask;
   private final AtomicLongArray sequences;
   private final AtomicLongArray positions = new AtomicLongArray(TAIL + 16);
-  private final EventBinding[] bindings;
+  private final int[] methodIds;
   private final Object[][] arguments;
   private final Object[] returned;
   private final String[] exceptionTypes;
@@ -43,7 +45,7 @@ final class HandoffRing {
     for (int i = 0; i < capacity; i++) {
       sequences.set(i, i);
     }
-    bindings = new EventBinding[capacity];
+    methodIds = new int[capacity];
     arguments = new Object[capacity][];
     returned = new Object[capacity];
     exceptionTypes = new String[capacity];
@@ -54,20 +56,15 @@ final class HandoffRing {
     return capacity;
   }
 
-  /** Whether a slot is free now: two reads, no write. Another thread may take it before the caller. */
-  boolean hasRoom() {
-    return positions.get(TAIL) - positions.get(HEAD) < capacity;
-  }
-
   /** Adds a call; {@code false} when the ring is full. Never blocks, never allocates. */
-  boolean offer(EventBinding binding, Object[] args, Object result, String exceptionType, long millis) {
+  boolean offer(int methodId, Object[] args, Object result, String exceptionType, long millis) {
     long position = positions.get(TAIL);
     while (true) {
       int slot = (int) position & mask;
       long difference = sequences.getAcquire(slot) - position;
       if (difference == 0) {
         if (positions.weakCompareAndSetVolatile(TAIL, position, position + 1)) {
-          bindings[slot] = binding;
+          methodIds[slot] = methodId;
           arguments[slot] = args;
           returned[slot] = result;
           exceptionTypes[slot] = exceptionType;
@@ -84,17 +81,20 @@ final class HandoffRing {
     }
   }
 
-  /** The oldest call, or {@code null} when none is ready. Safe from several consumer threads. */
-  CapturedCall poll() {
+  /**
+   * The oldest call, or {@code null} when none is ready. Safe from several consumer threads. The
+   * call's binding is looked up here, on the consumer's thread, and is {@code null} for a method id
+   * that {@code bindings} does not know.
+   */
+  CapturedCall poll(MethodBindings bindings) {
     long position = positions.get(HEAD);
     while (true) {
       int slot = (int) position & mask;
       long difference = sequences.getAcquire(slot) - (position + 1);
       if (difference == 0) {
         if (positions.weakCompareAndSetVolatile(HEAD, position, position + 1)) {
-          CapturedCall call = new CapturedCall(bindings[slot], arguments[slot], returned[slot],
+          CapturedCall call = new CapturedCall(bindings.get(methodIds[slot]), arguments[slot], returned[slot],
               exceptionTypes[slot], epochMillis[slot]);
-          bindings[slot] = null;
           arguments[slot] = null;
           returned[slot] = null;
           exceptionTypes[slot] = null;

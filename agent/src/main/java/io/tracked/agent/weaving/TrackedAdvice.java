@@ -11,11 +11,14 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 /**
  * The code inlined around every tracked method. It is kept tiny and refers only to JDK types and the
  * bootstrap {@link TrackedBridge}, so it links in any class loader. On entry it asks the bridge
- * whether this call counts (capture on, no call of the same event already running on this thread):
- * with consent off that is one volatile read. Only a counted call that will be reported, and that
- * the agent's hand-off has room for ({@link TrackedBridge#hasRoom()}), reads {@code arguments}, which
- * allocates the argument array: a full hand-off costs the host no allocation. The exit runs on every end, normal or thrown, so the bridge's
- * per-thread record of running events is always unwound. Anything the advice throws is handed to
+ * whether this call counts (capture on, hand-off not full, no call of the same event already running
+ * on this thread): with consent off, or a full hand-off, that is one volatile read. The bridge's answer
+ * (the thread's record of running events, or {@code null}) stays in a local of the woven method and
+ * goes back to the bridge at exit, so the record is looked up once per call. Only a counted call that
+ * will be reported, and that the hand-off still has room for ({@link TrackedBridge#hasRoom()}, the
+ * same one read), reads {@code arguments}, which allocates the argument array: a full hand-off costs
+ * the host no allocation. The exit runs on every end, normal or thrown, so the bridge's per-thread
+ * record of running events is always unwound. Anything the advice throws is handed to
  * {@link TrackedBridge#adviceFailed} by the exception handler installed with the advice; the host
  * never sees it.
  */
@@ -34,21 +37,21 @@ public final class TrackedAdvice {
   private TrackedAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  static boolean enter(@EventKey int eventKey) {
-    return TrackedBridge.enter(eventKey);
+  static Object enter(@EventKey int eventKey) {
+    return TrackedBridge.begin(eventKey);
   }
 
   /** A call that throws is not reported: the dispatcher would drop it anyway. */
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
       @MethodId int methodId,
-      @Advice.Enter boolean counted,
+      @Advice.Enter Object running,
       @Advice.AllArguments Object[] arguments,
       @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
       @Advice.Thrown Throwable thrown) {
-    if (counted) {
+    if (running != null) {
       boolean report = thrown == null && TrackedBridge.hasRoom();
-      TrackedBridge.leave(methodId, report, report ? arguments : null, returned, null);
+      TrackedBridge.end(running, methodId, report, report ? arguments : null, report ? returned : null, null);
     }
   }
 
@@ -58,20 +61,20 @@ public final class TrackedAdvice {
     private OnException() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static boolean enter(@EventKey int eventKey) {
-      return TrackedBridge.enter(eventKey);
+    static Object enter(@EventKey int eventKey) {
+      return TrackedBridge.begin(eventKey);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(
         @MethodId int methodId,
-        @Advice.Enter boolean counted,
+        @Advice.Enter Object running,
         @Advice.AllArguments Object[] arguments,
         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
         @Advice.Thrown Throwable thrown) {
-      if (counted) {
+      if (running != null) {
         boolean report = TrackedBridge.hasRoom();
-        TrackedBridge.leave(methodId, report, report ? arguments : null, returned, thrown);
+        TrackedBridge.end(running, methodId, report, report ? arguments : null, report ? returned : null, thrown);
       }
     }
   }
@@ -82,20 +85,20 @@ public final class TrackedAdvice {
     private WithSelf() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static boolean enter(@EventKey int eventKey) {
-      return TrackedBridge.enter(eventKey);
+    static Object enter(@EventKey int eventKey) {
+      return TrackedBridge.begin(eventKey);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(
         @MethodId int methodId,
-        @Advice.Enter boolean counted,
+        @Advice.Enter Object running,
         @Advice.AllArguments(includeSelf = true) Object[] arguments,
         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
         @Advice.Thrown Throwable thrown) {
-      if (counted) {
+      if (running != null) {
         boolean report = thrown == null && TrackedBridge.hasRoom();
-        TrackedBridge.leave(methodId, report, report ? arguments : null, returned, null);
+        TrackedBridge.end(running, methodId, report, report ? arguments : null, report ? returned : null, null);
       }
     }
   }
@@ -106,20 +109,20 @@ public final class TrackedAdvice {
     private WithSelfOnException() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static boolean enter(@EventKey int eventKey) {
-      return TrackedBridge.enter(eventKey);
+    static Object enter(@EventKey int eventKey) {
+      return TrackedBridge.begin(eventKey);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(
         @MethodId int methodId,
-        @Advice.Enter boolean counted,
+        @Advice.Enter Object running,
         @Advice.AllArguments(includeSelf = true) Object[] arguments,
         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
         @Advice.Thrown Throwable thrown) {
-      if (counted) {
+      if (running != null) {
         boolean report = TrackedBridge.hasRoom();
-        TrackedBridge.leave(methodId, report, report ? arguments : null, returned, thrown);
+        TrackedBridge.end(running, methodId, report, report ? arguments : null, report ? returned : null, thrown);
       }
     }
   }

@@ -2,6 +2,8 @@ package io.tracked.agent.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,19 +52,45 @@ class DispatcherBackpressureTest {
   }
 
   @Test
-  void aFullQueueIsSeenBeforeTheCallIsBuiltAndCountsADrop() {
+  void aFullQueueMarksTheBridgeSoThatCallsAreDroppedAsTheyBeginUntilHalfIsDrained() {
     gate.refresh();
-    assertTrue(dispatcher.hasRoom());
-    for (int i = 0; i < Dispatcher.CAPACITY; i++) {
+    TrackedBridge.install(dispatcher);
+    try {
+      for (int i = 0; i < Dispatcher.CAPACITY; i++) {
+        dispatcher.onCall(methodId, new Object[] {i}, null, null);
+      }
+      assertFalse(TrackedBridge.handoffMarkedFull(), "not full until a call finds no room");
+      dispatcher.onCall(methodId, new Object[] {"one too many"}, null, null);
+      assertTrue(TrackedBridge.handoffMarkedFull());
+      assertEquals(1, dispatcher.dropped());
+
+      assertNull(TrackedBridge.begin(7), "the advice learns the queue is full before building the call");
+      assertFalse(TrackedBridge.hasRoom());
+      assertEquals(3, dispatcher.dropped(), "each refused call is counted");
+
+      for (int taken = 1; taken < Dispatcher.CAPACITY - Dispatcher.REOPEN_AT; taken++) {
+        dispatcher.poll();
+      }
+      assertTrue(TrackedBridge.handoffMarkedFull(), "one slot free is not enough: a flood would race for it");
+      dispatcher.poll();
+      assertFalse(TrackedBridge.handoffMarkedFull(), "half drained: calls are taken again");
+      Object running = TrackedBridge.begin(7);
+      assertNotNull(running);
+      TrackedBridge.end(running, methodId, true, new Object[] {"after"}, null, null);
+      assertEquals(Dispatcher.REOPEN_AT + 1, dispatcher.pending());
+      assertEquals(3, dispatcher.dropped());
+    } finally {
+      TrackedBridge.install(null);
+    }
+  }
+
+  @Test
+  void aDispatcherThatIsNotInstalledNeverMarksTheBridge() {
+    gate.refresh();
+    for (int i = 0; i < Dispatcher.CAPACITY + 1; i++) {
       dispatcher.onCall(methodId, new Object[] {i}, null, null);
     }
-
-    assertFalse(dispatcher.hasRoom(), "the advice must learn the queue is full before building the call");
-    assertFalse(dispatcher.hasRoom());
-    assertEquals(2, dispatcher.dropped(), "each refused call is counted");
-    dispatcher.poll();
-    assertTrue(dispatcher.hasRoom(), "one call taken: room for one more");
-    assertEquals(2, dispatcher.dropped());
+    assertFalse(TrackedBridge.handoffMarkedFull());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.tracked.agent.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -71,6 +72,8 @@ class DispatcherConsentTest {
     gate.refresh();
     dispatcher.onCall(9999, new Object[0], null, null);
     dispatcher.onCall(-1, new Object[0], null, null);
+    // Looked up on the agent's thread: nothing comes out, and nothing is left behind.
+    assertNull(dispatcher.poll());
     assertEquals(0, dispatcher.pending());
   }
 

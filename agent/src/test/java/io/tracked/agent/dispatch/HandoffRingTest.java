@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tracked.agent.event.Bindings;
 import io.tracked.agent.event.CapturedCall;
 import io.tracked.agent.event.EventBinding;
+import io.tracked.agent.weaving.MethodBindings;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,32 +19,39 @@ import org.junit.jupiter.api.Test;
 class HandoffRingTest {
 
   private static final EventBinding BINDING = Bindings.binding("e", List.of("n"), null, false);
+  private final MethodBindings bindings = new MethodBindings();
+  private final int id = bindings.register(BINDING);
 
   @Test
-  void fullRingRefusesAndHasNoRoomUntilACallIsTaken() {
+  void fullRingRefusesUntilACallIsTaken() {
     HandoffRing ring = new HandoffRing(8);
     for (int i = 0; i < 8; i++) {
-      assertTrue(ring.hasRoom());
-      assertTrue(ring.offer(BINDING, new Object[] {i}, null, null, i));
+      assertTrue(ring.offer(id, new Object[] {i}, null, null, i));
     }
-    assertFalse(ring.hasRoom());
-    assertFalse(ring.offer(BINDING, new Object[] {8}, null, null, 8));
+    assertFalse(ring.offer(id, new Object[] {8}, null, null, 8));
     assertEquals(8, ring.size());
 
-    CapturedCall first = ring.poll();
+    CapturedCall first = ring.poll(bindings);
     assertEquals(0, first.arguments()[0]);
     assertEquals(0L, first.epochMillis());
-    assertTrue(ring.hasRoom());
-    assertTrue(ring.offer(BINDING, new Object[] {9}, "r", "E", 9));
+    assertEquals(BINDING, first.binding(), "the method's number is resolved on the consumer's side");
+    assertTrue(ring.offer(id, new Object[] {9}, "r", "E", 9));
     for (int i = 1; i < 8; i++) {
-      assertEquals(i, ring.poll().arguments()[0]);
+      assertEquals(i, ring.poll(bindings).arguments()[0]);
     }
-    CapturedCall last = ring.poll();
+    CapturedCall last = ring.poll(bindings);
     assertEquals(9, last.arguments()[0]);
     assertEquals("r", last.returned());
     assertEquals("E", last.exceptionType());
-    assertNull(ring.poll());
+    assertNull(ring.poll(bindings));
     assertEquals(0, ring.size());
+  }
+
+  @Test
+  void aMethodNumberTheBindingsDoNotKnowComesOutWithoutBinding() {
+    HandoffRing ring = new HandoffRing(8);
+    assertTrue(ring.offer(12_345, new Object[0], null, null, 1));
+    assertNull(ring.poll(bindings).binding());
   }
 
   @Test
@@ -68,7 +76,7 @@ class HandoffRingTest {
           return;
         }
         for (int i = 0; i < perProducer; i++) {
-          if (!ring.offer(BINDING, new Object[] {producer, i}, null, null, 0)) {
+          if (!ring.offer(id, new Object[] {producer, i}, null, null, 0)) {
             refused.incrementAndGet();
           }
         }
@@ -81,9 +89,9 @@ class HandoffRingTest {
     long[] taken = new long[1];
     Thread consumer = new Thread(() -> {
       while (true) {
-        CapturedCall call = ring.poll();
+        CapturedCall call = ring.poll(bindings);
         if (call == null) {
-          if (done.get() && ring.size() == 0 && ring.poll() == null) {
+          if (done.get() && ring.size() == 0 && ring.poll(bindings) == null) {
             return;
           }
           Thread.onSpinWait();
