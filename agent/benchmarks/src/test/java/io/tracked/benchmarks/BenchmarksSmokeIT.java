@@ -51,6 +51,12 @@ class BenchmarksSmokeIT {
   }
 
   @Test
+  void eventBuildBenchmarkRuns() throws Exception {
+    String out = run(jmh("EventBuildBenchmark"));
+    assertTrue(out.contains("EventBuildBenchmark.buildAndSerialize"), out);
+  }
+
+  @Test
   void throughputBenchmarkDeliversToTheLoopbackEndpoint() throws Exception {
     String out = run(List.of(JAVA, "-cp", BENCH.resolve("target/benchmarks.jar").toString(),
         ThroughputBenchmark.class.getName(), "--rate", "2000", "--seconds", "0.5", "--java", JAVA));

@@ -16,6 +16,8 @@ final class PendingEvents {
   private final int capacity;
   private final ArrayDeque<SerializedEvent> queue = new ArrayDeque<>();
   private InFlight inFlight;
+  /** {@code queue.size()}, written under the lock: the event thread reads it to wake the sender. */
+  private volatile int size;
 
   PendingEvents(int capacity) {
     this.capacity = capacity;
@@ -29,22 +31,35 @@ final class PendingEvents {
       dropped++;
     }
     queue.addLast(event);
+    size = queue.size();
     return dropped;
   }
 
-  synchronized int size() {
-    return queue.size();
+  int size() {
+    return size;
+  }
+
+  /** As {@link #startBatch(int, long)} with no bound on the characters. */
+  synchronized InFlight startBatch(int max) {
+    return startBatch(max, Long.MAX_VALUE);
   }
 
   /**
-   * Takes up to {@code max} of the oldest events as the batch in flight. Taking and marking happen
-   * under one lock, so {@link #takeAll} sees every event either still queued or in this batch.
+   * Takes up to {@code max} of the oldest events, and no more than {@code maxChars} of JSON (but at
+   * least one event), as the batch in flight. Taking and marking happen under one lock, so
+   * {@link #takeAll} sees every event either still queued or in this batch.
    */
-  synchronized InFlight startBatch(int max) {
+  synchronized InFlight startBatch(int max, long maxChars) {
     List<SerializedEvent> batch = new ArrayList<>(Math.min(max, queue.size()));
+    long chars = 0;
     while (batch.size() < max && !queue.isEmpty()) {
+      chars += queue.peekFirst().json().length();
+      if (chars > maxChars && !batch.isEmpty()) {
+        break;
+      }
       batch.add(queue.pollFirst());
     }
+    size = queue.size();
     inFlight = batch.isEmpty() ? null : new InFlight(batch);
     return inFlight;
   }
@@ -68,6 +83,7 @@ final class PendingEvents {
     inFlight = null;
     all.addAll(queue);
     queue.clear();
+    size = 0;
     return all;
   }
 }

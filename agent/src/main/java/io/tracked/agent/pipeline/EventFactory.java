@@ -3,6 +3,8 @@ package io.tracked.agent.pipeline;
 import io.tracked.agent.event.CapturedCall;
 import io.tracked.agent.event.Event;
 import io.tracked.agent.event.EventBinding;
+import io.tracked.agent.event.EventIds;
+import io.tracked.agent.event.EventProperties;
 import io.tracked.agent.event.FieldPath;
 import io.tracked.agent.event.PropertyNames;
 import io.tracked.agent.log.AgentLog;
@@ -12,7 +14,6 @@ import io.tracked.agent.sanitize.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -24,20 +25,30 @@ import java.util.function.Supplier;
 public final class EventFactory {
 
   private final Sanitizer sanitizer;
-  private final Map<String, Object> commonProperties;
+  private final EventProperties.Common commonProperties;
   private final Supplier<String> distinctId;
   private final SequenceGuard sequences = new SequenceGuard();
+  private final EventIds ids = new EventIds();
 
   public EventFactory(Sanitizer sanitizer, Map<String, Object> commonProperties, Supplier<String> distinctId) {
     this.sanitizer = sanitizer;
-    this.commonProperties = commonProperties;
+    this.commonProperties = new EventProperties.Common(commonProperties);
     this.distinctId = distinctId;
+  }
+
+  /**
+   * Forgets every captured value kept in memory to judge later ones (the sanitizer's remembered
+   * verdicts, the last fragment of each typed sequence): the user opted out. Any thread.
+   */
+  public void forgetValues() {
+    sanitizer.forgetValues();
+    sequences.forgetValues();
   }
 
   public Event build(CapturedCall call) {
     EventBinding binding = call.binding();
-    Map<String, Object> properties = new LinkedHashMap<>();
     List<String> names = binding.argumentProperties();
+    Map<String, Object> properties = new LinkedHashMap<>(8);
     Object[] arguments = call.arguments();
     for (int i = 0; i < names.size() && arguments != null && i < arguments.length; i++) {
       if (!names.get(i).isEmpty()) {
@@ -58,10 +69,10 @@ public final class EventFactory {
     if (call.exceptionType() != null) {
       add(call, properties, PropertyNames.EXCEPTION, call.exceptionType());
     }
-    properties.putAll(commonProperties);
     // The uuid is made here, once: every copy of this event (outbox, spool, each retry) carries it.
-    return new Event(UUID.randomUUID().toString(), binding.eventName(), distinctId.get(), properties,
-        call.epochMillis());
+    // The common properties come last, and are not copied into each event (see EventProperties).
+    return new Event(ids.next(), binding.eventName(), distinctId.get(),
+        new EventProperties(properties, commonProperties), call.epochMillis());
   }
 
   private void add(CapturedCall call, Map<String, Object> properties, String name, Object value) {

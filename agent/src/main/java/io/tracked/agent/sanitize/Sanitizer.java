@@ -33,6 +33,19 @@ public final class Sanitizer {
   }
 
   /**
+   * Forgets every captured value the sanitizer remembers to judge repeated short strings at once
+   * ({@link ShortStringVerdicts}): called when the user opts out, so nothing captured stays in memory.
+   */
+  public void forgetValues() {
+    walker.forgetValues();
+  }
+
+  /** How many captured values the sanitizer remembers right now (bounded; 0 after {@link #forgetValues()}). */
+  public int rememberedValues() {
+    return walker.rememberedValues();
+  }
+
+  /**
    * Whether every value captured under this name is dropped, whatever it holds, because the name
    * announces content ({@code prompt}, {@code filePath}, ...). The catalog marks such properties.
    */

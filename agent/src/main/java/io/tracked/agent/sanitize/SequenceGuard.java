@@ -2,6 +2,7 @@ package io.tracked.agent.sanitize;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Judges a property's values as a sequence, not one at a time: a tracked method that sees text one
@@ -42,7 +43,9 @@ public final class SequenceGuard {
     boolean latched;
   }
 
-  private final Map<String, State> states = new ConcurrentHashMap<>();
+  /** Event name, then property name: no key string is built per property per event. */
+  private final Map<String, Map<String, State>> states = new ConcurrentHashMap<>();
+  private final AtomicInteger pairs = new AtomicInteger();
 
   /**
    * The verdict for {@code value} captured as {@code property} of {@code event}, judged alone as
@@ -52,7 +55,7 @@ public final class SequenceGuard {
    */
   public Verdict screen(String event, String property, Object value, Verdict verdict, long epochMillis) {
     try {
-      return judge(event + '\u0000' + property, fragment(value), verdict, epochMillis);
+      return judge(String.valueOf(event), String.valueOf(property), fragment(value), verdict, epochMillis);
     } catch (RuntimeException failure) {
       return DROP; // fail closed
     }
@@ -60,7 +63,7 @@ public final class SequenceGuard {
 
   /** Whether the property has been latched: its fragments are no longer sent. */
   public boolean latched(String event, String property) {
-    State state = states.get(event + '\u0000' + property);
+    State state = state(String.valueOf(event), String.valueOf(property));
     if (state == null) {
       return false;
     }
@@ -80,17 +83,40 @@ public final class SequenceGuard {
     return null;
   }
 
-  private Verdict judge(String key, String value, Verdict verdict, long at) {
+  /**
+   * Forgets the last fragment of every property (captured text): the user opted out. A latched
+   * property stays latched.
+   */
+  public void forgetValues() {
+    for (Map<String, State> properties : states.values()) {
+      for (State state : properties.values()) {
+        synchronized (state) {
+          state.last = null;
+          state.run = 0;
+        }
+      }
+    }
+  }
+
+  private State state(String event, String property) {
+    Map<String, State> properties = states.get(event);
+    return properties == null ? null : properties.get(property);
+  }
+
+  private Verdict judge(String event, String property, String value, Verdict verdict, long at) {
     boolean fragment = value != null; // kept or not: a dropped " " between kept letters is still typing
-    State state = states.get(key);
+    State state = state(event, property);
     if (state == null) {
       if (!fragment) {
         return verdict; // nothing to remember until the property sends a fragment
       }
-      if (states.size() >= MAX_KEYS) {
+      if (pairs.get() >= MAX_KEYS) {
         return DROP;
       }
-      state = states.computeIfAbsent(key, k -> new State());
+      state = states.computeIfAbsent(event, e -> new ConcurrentHashMap<>()).computeIfAbsent(property, p -> {
+        pairs.incrementAndGet();
+        return new State();
+      });
     }
     synchronized (state) {
       if (!fragment) {

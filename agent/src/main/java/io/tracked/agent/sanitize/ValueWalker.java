@@ -89,10 +89,21 @@ final class ValueWalker {
 
   private final Limits limits;
   private final StringClassifier strings;
+  private final ShortStringVerdicts shortStrings;
 
   ValueWalker(Limits limits) {
     this.limits = limits;
     this.strings = new StringClassifier(limits);
+    this.shortStrings = new ShortStringVerdicts(strings);
+  }
+
+  /** Forgets the values {@link ShortStringVerdicts} remembers: the user opted out. */
+  void forgetValues() {
+    shortStrings.clear();
+  }
+
+  int rememberedValues() {
+    return shortStrings.size();
   }
 
   /** One walk's budget: a deadline, a node count and the objects on the current path. */
@@ -155,7 +166,7 @@ final class ValueWalker {
   /** The verdict for a value that is not a container, or {@code null} when it is one (or unknown). */
   private Verdict scalar(Object value, int hints) {
     if (value instanceof String) {
-      return strings.classify((String) value, hints);
+      return shortStrings.classify((String) value, hints);
     }
     if (value == null) {
       return KEEP_NULL;
@@ -203,7 +214,7 @@ final class ValueWalker {
       return Verdict.keep(((Enum<?>) value).name(), Reasons.ENUM); // name() is final: no host code runs
     }
     if (type == Character.class) {
-      return strings.classify(String.valueOf((char) (Character) value), hints);
+      return shortStrings.classify(String.valueOf((char) (Character) value), hints);
     }
     if (type == StringBuilder.class) {
       StringBuilder builder = (StringBuilder) value;
