@@ -12,7 +12,9 @@ Hosts (all headless, each variant with its own temporary -Duser.home):
           the calling loop's time and the calls the agent dropped
 
 Variants: none; empty-agent (a premain that returns: the floor of any -javaagent);
-tracked (consent on, events to the outbox); tracked-off (DO_NOT_TRACK=1);
+tracked (consent on, events to the outbox; its home is kept across rounds, so from the second start on its
+weave cache is warm and Byte Buddy is not loaded); tracked-cold (the same with the weave cache deleted before
+every start: a first start); tracked-off (DO_NOT_TRACK=1, warm cache too);
 plain-bb (target/plain-bytebuddy-agent.jar, an AgentBuilder with the same inline exit advice);
 otel (io.opentelemetry.javaagent:opentelemetry-javaagent from Maven Central, exporters off,
 otel.instrumentation.methods.include on the same method; fetched once with mvn dependency:copy).
@@ -23,7 +25,7 @@ and peak RSS, and the median of the per-round ratios against 'none' of the same 
 spread (min-max over rounds), and the jar sizes. Needs the packaged jars: mvn -B package -DskipTests.
 
 Usage: agent/benchmarks/sidebyside.py [--runs N] [--warmup N] [--hosts a,b] [--variants a,b]
-                                      [--java PATH] [--flood-calls N] [--no-otel] [--smoke]
+                                      [--java PATH] [--flood-calls N] [--no-otel] [--smoke] [--agent-jar PATH]
 """
 import argparse
 import glob
@@ -55,7 +57,7 @@ HOSTS = {
     "flood": (["-cp", HOSTS_JAR, "io.tracked.benchmarks.hosts.FloodHost"],
               "io.tracked.benchmarks.hosts.EarlyWork[suggestionSettled]", []),
 }
-ALL_VARIANTS = ["none", "empty-agent", "tracked", "tracked-off", "plain-bb", "otel"]
+ALL_VARIANTS = ["none", "empty-agent", "tracked", "tracked-cold", "tracked-off", "plain-bb", "otel"]
 DEFAULT_VARIANTS = {
     "sample": ["none", "empty-agent", "tracked", "tracked-off", "plain-bb", "otel"],
     "early": ["none", "empty-agent", "tracked", "tracked-off", "plain-bb", "otel"],
@@ -90,7 +92,7 @@ def command_for(java, host, variant, home, otel, flood_calls):
     env = {k: v for k, v in os.environ.items()
            if k not in ("DO_NOT_TRACK", "POSTHOG_API_KEY", "CONTINUE_GLOBAL_DIR", "JAVA_TOOL_OPTIONS",
                         "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS") and not k.startswith("TRACKED_")}
-    if variant in ("tracked", "tracked-off"):
+    if variant.startswith("tracked"):
         # Hosts without the annotation are named by methods=, as a user would.
         option = "=methods=" + method if host == "swing" else ""
         command.append("-javaagent:" + AGENT_JAR + option)
@@ -107,6 +109,18 @@ def command_for(java, host, variant, home, otel, flood_calls):
     if host == "flood":
         command += ["4", str(flood_calls)]
     return command, env
+
+
+def weave_cache(home):
+    return os.path.join(home, ".continue", "telemetry", "weave-cache")
+
+
+def cache_entries(home):
+    """How many woven classes the weave cache under this home holds."""
+    count = 0
+    for _, _, files in os.walk(weave_cache(home)):
+        count += sum(1 for f in files if f.endswith(".twc"))
+    return count
 
 
 def run_once(command, env):
@@ -188,6 +202,12 @@ def measure(java, host, variants, args, otel):
             shift = round_index % len(variants)
             for variant in variants[shift:] + variants[:shift]:
                 command, env = command_for(java, host, variant, homes[variant], otel, args.flood_calls)
+                if variant == "tracked-cold":
+                    shutil.rmtree(weave_cache(homes[variant]), ignore_errors=True)
+                elif variant.startswith("tracked"):
+                    # Whether this start could be served from the cache (it was kept by an earlier start).
+                    warm = cache_entries(homes[variant]) > 0
+                    results.setdefault("warm", {}).setdefault(variant, []).append(warm)
                 wall, cpu, rss, stdout, stderr, launched = run_once(command, env)
                 if round_index < args.warmup:
                     continue
@@ -203,14 +223,21 @@ def measure(java, host, variants, args, otel):
                 if variant.startswith("tracked") and stderr.strip():
                     results.setdefault("stderr", set()).add(stderr.strip().splitlines()[0][:160])
         report(host, variants, results)
+        for variant in ("tracked", "tracked-off"):
+            if variant in variants:
+                warm = results.get("warm", {}).get(variant, [])[args.warmup:]
+                print("  note: %s weave cache: %d classes kept; %d of %d timed starts began with it warm"
+                      % (variant, cache_entries(homes[variant]), sum(warm), len(warm)))
         for line in sorted(results.get("stderr", ())):
             print("  note: Tracked wrote on the host's stderr: " + line)
-        if "tracked" in variants:
-            outbox = os.path.join(homes["tracked"], ".continue", "telemetry", "outbox.jsonl")
+        for variant in ("tracked", "tracked-cold"):
+            if variant not in variants:
+                continue
+            outbox = os.path.join(homes[variant], ".continue", "telemetry", "outbox.jsonl")
             events = sum(1 for _ in open(outbox)) if os.path.exists(outbox) else 0
-            print("  check: tracked wrote %d events over %d runs" % (events, total))
+            print("  check: %s wrote %d events over %d runs" % (variant, events, total))
             if events == 0 and host != "flood":
-                fail("the tracked variant recorded no event on host %s: the timings would mean nothing" % host)
+                fail("the %s variant recorded no event on host %s: the timings would mean nothing" % (variant, host))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -224,9 +251,13 @@ def main():
     parser.add_argument("--java", action="append", default=None, help="java executable (repeatable)")
     parser.add_argument("--flood-calls", type=int, default=2_000_000, help="calls per flood thread")
     parser.add_argument("--no-otel", action="store_true", help="leave the OpenTelemetry agent out")
+    parser.add_argument("--agent-jar", default=None, help="the Tracked agent jar to measure (default: the built one)")
     parser.add_argument("--smoke", action="store_true",
                         help="one round, no warm-up, no OpenTelemetry, a small flood: checks that it all runs")
     args = parser.parse_args()
+    if args.agent_jar:
+        global AGENT_JAR
+        AGENT_JAR = os.path.abspath(args.agent_jar)
     if args.smoke:
         args.runs, args.warmup, args.no_otel = 1, 0, True
         args.flood_calls = min(args.flood_calls, 20_000)

@@ -2,6 +2,7 @@ package io.tracked.agent;
 
 import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.config.AgentSettings;
+import io.tracked.agent.config.Option;
 import io.tracked.agent.config.RunningAgent;
 import io.tracked.agent.config.TrackedVersion;
 import io.tracked.agent.consent.ConsentGate;
@@ -11,12 +12,14 @@ import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.pipeline.EventPipeline;
 import io.tracked.agent.weaving.MethodBindings;
 import io.tracked.agent.weaving.TrackedInstrumentation;
+import io.tracked.agent.weaving.WeaveContext;
+import io.tracked.agent.weaving.WeaveRegistry;
+import io.tracked.agent.weaving.WeaverStart;
 import io.tracked.agent.weaving.WeavingListener;
 import io.tracked.agent.weaving.WeavingTransformer;
+import io.tracked.agent.weaving.cache.WeaveCache;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -57,12 +60,12 @@ final class AgentStarter {
     // Consent is not known yet: calls may be held in memory, but nothing is built or sent until it is.
     gate.openCapture();
 
-    Supplier<TrackedInstrumentation> weaving = () -> new TrackedInstrumentation(bindings, settings.methods(),
-        new WeavingListener(), hostSwitch::declare);
+    WeaveRegistry registry = new WeaveRegistry(bindings, settings.methods(), hostSwitch::declare);
     if (attached) {
-      weaving.get().install(instrumentation); // the host is running: weave what is loaded, now
+      // The host is running: weave what is loaded, now. The cache serves premain only.
+      new TrackedInstrumentation(registry, new WeavingListener()).install(instrumentation);
     } else {
-      startWeaving(weaving, settings.methods().internalNames(), instrumentation);
+      startWeaving(registry, settings, instrumentation);
     }
 
     // Everything else (the anonymous id, the sink, the sanitizer, consent's first reading) is set up
@@ -90,22 +93,31 @@ final class AgentStarter {
   }
 
   /**
-   * Registers the cheap gate at once and builds Byte Buddy on a background thread, so the host's
-   * start-up overlaps the agent's instead of waiting for it.
+   * Registers the cheap gate and the weave cache at once. Byte Buddy is built on a background thread:
+   * now, when the cache for this context is cold, so the host's start-up overlaps it; else only when
+   * a class comes that the cache cannot serve. A start served wholly from the cache loads no Byte Buddy.
    */
-  private static void startWeaving(Supplier<TrackedInstrumentation> weaving, Set<String> configuredClasses,
-      Instrumentation instrumentation) {
-    CompletableFuture<ClassFileTransformer> byteBuddy = new CompletableFuture<>();
-    instrumentation.addTransformer(new WeavingTransformer(byteBuddy, configuredClasses), true);
-    Thread builder = new Thread(() -> {
-      try {
-        byteBuddy.complete(weaving.get().build());
-      } catch (Throwable failure) {
-        byteBuddy.completeExceptionally(failure);
-        AgentLog.info("the weaver could not be built (" + failure + "); no method is tracked in this run");
+  private static void startWeaving(WeaveRegistry registry, AgentSettings settings, Instrumentation instrumentation) {
+    String context = WeaveContext.describe(settings.options().get(Option.METHODS));
+    WeaveCache cache = context == null ? null : WeaveCache.open(settings.continueDirectory(), context);
+    // Classes, not lambdas: a lambda here would bootstrap the JDK's lambda machinery at premain.
+    WeaverStart byteBuddy = new WeaverStart(new Supplier<ClassFileTransformer>() {
+      @Override
+      public ClassFileTransformer get() {
+        return new TrackedInstrumentation(registry, new WeavingListener()).build();
       }
-    }, "tracked-init");
-    builder.setDaemon(true);
-    builder.start();
+    }, new Runnable() {
+      @Override
+      public void run() {
+        if (cache != null) {
+          cache.prune(); // housekeeping on the agent's thread, once Byte Buddy is built
+        }
+      }
+    });
+    instrumentation.addTransformer(new WeavingTransformer(byteBuddy, registry, cache), true);
+    registry.reportAtExitWhenDebugging(cache == null ? "no weave cache (unknown agent build)" : cache);
+    if (cache == null || !cache.warmAtStart()) {
+      byteBuddy.start();
+    }
   }
 }

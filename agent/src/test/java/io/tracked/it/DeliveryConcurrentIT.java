@@ -37,7 +37,7 @@ class DeliveryConcurrentIT {
     assertEquals(600, runs.spooledRecords());
 
     try (FakePostHog posthog = FakePostHog.start(AgentHarness.API_KEY, port)) {
-      List<ChildJvm.Running> up = List.of(runs.child(host, 4, 30, 0).start(), runs.child(host, 5, 30, 0).start());
+      List<ChildJvm.Running> up = List.of(runs.child(host, 4, 30, 50).start(), runs.child(host, 5, 30, 50).start());
       for (int i = 0; i < up.size(); i++) {
         try (ChildJvm.Running child = up.get(i)) {
           DeliveryRuns.assertExitWithinBudget(DeliveryRuns.finish(child, "replaying together, run " + (i + 4)));

@@ -3,14 +3,11 @@ package io.tracked.agent.config;
 import java.io.InputStream;
 import java.util.Properties;
 
-/**
- * The agent's own version: from the agent jar's manifest ({@code Implementation-Version}), which the
- * class loader has already read to define this package, so the host's start-up pays no resource
- * lookup for it; from the properties file Maven fills in when the classes run outside the jar (tests).
- */
+/** The agent's own version and build, from the properties file Maven fills in at build time. */
 public final class TrackedVersion {
 
-  private static final String VERSION = load();
+  private static final Properties PROPERTIES = load();
+  private static final String VERSION = PROPERTIES.getProperty("version", "unknown");
 
   private TrackedVersion() {}
 
@@ -18,20 +15,23 @@ public final class TrackedVersion {
     return VERSION;
   }
 
-  private static String load() {
-    Package own = TrackedVersion.class.getPackage();
-    String fromManifest = own == null ? null : own.getImplementationVersion();
-    if (fromManifest != null && !fromManifest.isBlank()) {
-      return fromManifest;
-    }
+  /**
+   * What tells one build from another even when the version stays (a SNAPSHOT rebuilt): the time of
+   * the build, to the millisecond. Woven bytes kept by the weave cache are valid for one build only.
+   */
+  public static String build() {
+    return PROPERTIES.getProperty("build", "unknown");
+  }
+
+  private static Properties load() {
+    Properties properties = new Properties();
     try (InputStream in = TrackedVersion.class.getResourceAsStream("/io/tracked/agent/agent.properties")) {
-      Properties properties = new Properties();
       if (in != null) {
         properties.load(in);
       }
-      return properties.getProperty("version", "unknown");
-    } catch (Exception unreadable) {
-      return "unknown";
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      // "unknown" below
     }
+    return properties;
   }
 }

@@ -37,7 +37,7 @@ final class CandidateGate {
 
   private final Set<String> configuredClasses;
   private final Map<ClassLoader, Map<String, Boolean>> known = Collections.synchronizedMap(new WeakHashMap<>());
-  private final CodeSourceFiles files = new CodeSourceFiles();
+  private final CodeSourceFiles files;
   private final Map<ClassLoader, Boolean> apiVisible = Collections.synchronizedMap(new WeakHashMap<>());
 
   // Shared by every gate of the process (the start-up one and the re-weaving one), for one summary.
@@ -47,7 +47,13 @@ final class CandidateGate {
 
   /** @param configuredClasses internal names (a/b/C) of the classes the {@code methods} option names */
   CandidateGate(Set<String> configuredClasses) {
+    this(configuredClasses, new CodeSourceFiles());
+  }
+
+  /** @param files where supertypes are read from first (shared with whoever reads the same jars) */
+  CandidateGate(Set<String> configuredClasses, CodeSourceFiles files) {
     this.configuredClasses = configuredClasses;
+    this.files = files;
   }
 
   static boolean ignored(String internalName) {

@@ -1,81 +1,77 @@
 package io.tracked.agent.weaving;
 
 import io.tracked.agent.event.EventBinding;
-import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Numbers every woven method's {@link EventBinding}. The number is compiled into the advice as a
- * constant, so a call finds its binding with one array read instead of reflection or a map lookup.
+ * Numbers every woven method's {@link EventBinding}, every event name and every host switch. The
+ * numbers are compiled into the advice as constants, so a call finds its binding with one lookup in
+ * an int table instead of reflection or a map. They are the same in every run ({@link StableIds}):
+ * woven bytes kept by the weave cache from an earlier run carry them, and {@code claim...} takes them
+ * back.
  */
 public final class MethodBindings {
 
-  private final ConcurrentHashMap<EventBinding, Integer> ids = new ConcurrentHashMap<>();
-  private volatile EventBinding[] byId = new EventBinding[64];
-  private int next;
+  private final StableIds<EventBinding> methods;
+  private final StableIds<String> eventKeys;
+  private final StableIds<String> switches;
+
+  public MethodBindings() {
+    this(StableIds.FNV1A, StableIds.ID_MASK);
+  }
+
+  /** With a chosen hash and id range: tests force collisions with a tiny one. */
+  MethodBindings(StableIds.Hash hash, int idMask) {
+    methods = new StableIds<>(hash, idMask);
+    eventKeys = new StableIds<>(hash, idMask);
+    switches = new StableIds<>(hash, idMask);
+  }
 
   /** The id of the binding, registering it the first time (re-weaving a class reuses its ids). */
   public int register(EventBinding binding) {
-    Integer known = ids.get(binding);
-    if (known != null) {
-      return known;
-    }
-    synchronized (this) {
-      known = ids.get(binding);
-      if (known != null) {
-        return known;
-      }
-      int id = next++;
-      EventBinding[] table = byId;
-      if (id >= table.length) {
-        table = Arrays.copyOf(table, table.length * 2);
-      }
-      table[id] = binding;
-      byId = table;
-      ids.put(binding, id);
-      return id;
-    }
+    return methods.assign(identity(binding), binding);
+  }
+
+  /** Takes the id that woven bytes of an earlier run carry for {@code binding}; false when it is taken. */
+  boolean claim(int id, EventBinding binding) {
+    return methods.claim(id, binding, false);
   }
 
   /** The binding for the id, or {@code null} for an id this agent never issued. */
   public EventBinding get(int id) {
-    EventBinding[] table = byId;
-    return id >= 0 && id < table.length ? table[id] : null;
+    return methods.get(id);
   }
 
   public int size() {
-    return ids.size();
+    return methods.size();
   }
-
-  private final ConcurrentHashMap<String, Integer> eventKeys = new ConcurrentHashMap<>();
 
   /**
    * The number of an event name, the same for every method that records it: a tracked call nested
    * in a call of the same event on the same thread is not counted again.
    */
-  public synchronized int eventKey(String eventName) {
-    return eventKeys.computeIfAbsent(eventName, name -> eventKeys.size());
+  public int eventKey(String eventName) {
+    return eventKeys.assign(eventName, eventName);
   }
 
-  private final ConcurrentHashMap<String, Integer> switchIds = new ConcurrentHashMap<>();
-  private volatile String[] switchesById = new String[0];
+  boolean claimEventKey(int key, String eventName) {
+    return eventKeys.claim(key, eventName, true);
+  }
 
   /** The id of a host {@code @TelemetrySwitch} method, named {@code Class#method}. */
-  public synchronized int registerSwitch(String method) {
-    Integer known = switchIds.get(method);
-    if (known != null) {
-      return known;
-    }
-    String[] table = Arrays.copyOf(switchesById, switchesById.length + 1);
-    table[table.length - 1] = method;
-    switchesById = table;
-    switchIds.put(method, table.length - 1);
-    return table.length - 1;
+  public int registerSwitch(String method) {
+    return switches.assign(method, method);
+  }
+
+  boolean claimSwitch(int id, String method) {
+    return switches.claim(id, method, false);
   }
 
   /** The switch method's name for the id, or {@code null} for an id this agent never issued. */
   public String switchMethod(int id) {
-    String[] table = switchesById;
-    return id >= 0 && id < table.length ? table[id] : null;
+    return switches.get(id);
+  }
+
+  private static String identity(EventBinding binding) {
+    return binding.className() + '#' + binding.methodName() + binding.descriptor();
   }
 }

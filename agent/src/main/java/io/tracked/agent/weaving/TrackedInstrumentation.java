@@ -3,16 +3,12 @@ package io.tracked.agent.weaving;
 import static net.bytebuddy.matcher.ElementMatchers.hasDescriptor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
-import io.tracked.agent.bootstrap.TrackedBridge;
 import io.tracked.agent.config.MethodSpec;
 import io.tracked.agent.config.MethodsOption;
 import io.tracked.agent.event.EventBinding;
-import io.tracked.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -40,16 +36,13 @@ public final class TrackedInstrumentation {
       "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.tracked.agent.", "net.bytebuddy.", "org.graalvm.",
   };
 
-  private final MethodBindings bindings;
+  private final WeaveRegistry registry;
   private final BindingFactory factory;
   private final MethodsOption methods;
   private final WeavingListener listener;
   private final CandidateGate gate;
-  private final Consumer<String> switchDeclared;
   private final MethodIdMapping<TrackedAdvice.MethodId> methodIds = new MethodIdMapping<>(TrackedAdvice.MethodId.class);
   private final MethodIdMapping<TrackedAdvice.EventKey> eventKeys = new MethodIdMapping<>(TrackedAdvice.EventKey.class);
-  private final Set<String> configuredSeen = ConcurrentHashMap.newKeySet();
-  private final AdviceFailures failures = new AdviceFailures();
   /** Whether a {@link WeavingTransformer} in front has already run the gate on each class. */
   private volatile boolean gatedInFront;
   private Advice eventAdvice;
@@ -64,13 +57,16 @@ public final class TrackedInstrumentation {
    */
   public TrackedInstrumentation(MethodBindings bindings, MethodsOption methods, WeavingListener listener,
       Consumer<String> switchDeclared) {
-    this.bindings = bindings;
-    this.methods = methods;
-    this.factory = new BindingFactory(methods, problem -> AgentLog.once("entry:" + problem, problem));
+    this(new WeaveRegistry(bindings, methods, switchDeclared), listener);
+  }
+
+  /** @param registry where every binding, switch and problem goes, and is recorded for the weave cache */
+  public TrackedInstrumentation(WeaveRegistry registry, WeavingListener listener) {
+    this.registry = registry;
+    this.methods = registry.methods();
+    this.factory = new BindingFactory(methods, problem -> registry.problem("entry:" + problem, problem));
     this.listener = listener;
-    this.switchDeclared = switchDeclared;
     this.gate = new CandidateGate(methods.internalNames());
-    TrackedBridge.installFailureListener(failures);
   }
 
   /**
@@ -78,7 +74,7 @@ public final class TrackedInstrumentation {
    * where the host has been running for a while.
    */
   public ResettableClassFileTransformer install(Instrumentation instrumentation) {
-    reportAtExitWhenDebugging();
+    registry.reportAtExitWhenDebugging(null);
     return builder(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).installOn(instrumentation);
   }
 
@@ -87,7 +83,6 @@ public final class TrackedInstrumentation {
    * host class is loaded yet, so there is nothing to re-weave.
    */
   public java.lang.instrument.ClassFileTransformer build() {
-    reportAtExitWhenDebugging();
     gatedInFront = true;
     return builder(AgentBuilder.RedefinitionStrategy.DISABLED).warmUp(WarmUpTarget.class).makeRaw();
   }
@@ -95,7 +90,7 @@ public final class TrackedInstrumentation {
   private AgentBuilder builder(AgentBuilder.RedefinitionStrategy redefinition) {
     ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(TrackedAdvice.class.getClassLoader());
     Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(methodIds).bind(eventKeys);
-    Advice.ExceptionHandler handler = AdviceFailures.handler();
+    Advice.ExceptionHandler handler = AdviceFailureHandler.create();
     eventAdvice = mapping.to(TrackedAdvice.class, adviceLocator).withExceptionHandler(handler);
     onExceptionAdvice = mapping.to(TrackedAdvice.OnException.class, adviceLocator).withExceptionHandler(handler);
     withSelfAdvice = mapping.to(TrackedAdvice.WithSelf.class, adviceLocator).withExceptionHandler(handler);
@@ -113,6 +108,13 @@ public final class TrackedInstrumentation {
         .with(new AgentBuilder.LocationStrategy.Compound(AgentBuilder.LocationStrategy.ForClassLoader.STRONG,
             new AgentBuilder.LocationStrategy.Simple(new EmbeddedApiLocator())))
         .with(listener)
+        .with(new AgentBuilder.Listener.Adapter() {
+          @Override
+          public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
+              Throwable error) {
+            registry.failed(); // a class that failed to weave is not cached: the next start tries again
+          }
+        })
         .ignore(this::ignored)
         .type(this::tracked)
         .transform(this::weave);
@@ -163,13 +165,15 @@ public final class TrackedInstrumentation {
   /** A named class has loaded: say which of its entries can never fire, and why. */
   private void checkEntries(TypeDescription type) {
     List<MethodSpec> specs = methods.specsFor(type.getName());
-    if (specs.isEmpty() || !configuredSeen.add(type.getName())) {
+    if (specs.isEmpty()) {
       return;
     }
+    registry.configuredLoaded(type.getName());
     for (MethodSpec spec : specs) {
       String problem = EntryCheck.problem(type, spec);
       if (problem != null) {
-        AgentLog.once("entry:" + spec.text(), problem);
+        // Recorded for every copy of the class (the cache keeps each), printed once per process.
+        registry.problem("entry:" + spec.text(), problem);
       }
     }
   }
@@ -187,13 +191,14 @@ public final class TrackedInstrumentation {
       if (binding == null) {
         continue;
       }
-      methodIds.assign("event", type, method, bindings.register(binding));
-      eventKeys.assign("event", type, method, bindings.eventKey(binding.eventName()));
+      WeaveRegistry.Ids ids = registry.event(binding);
+      methodIds.assign("event", type, method, ids.methodId());
+      eventKeys.assign("event", type, method, ids.eventKey());
       Advice advice = binding.includesSelf()
           ? (binding.onException() ? withSelfOnExceptionAdvice : withSelfAdvice)
           : (binding.onException() ? onExceptionAdvice : eventAdvice);
       builder = builder.visit(advice.on(named(method.getName()).and(hasDescriptor(method.getDescriptor()))));
-      AgentLog.debug("woven " + type.getName() + "#" + method.getName() + method.getDescriptor() + " as event '"
+      registry.debug("woven " + type.getName() + "#" + method.getName() + method.getDescriptor() + " as event '"
           + binding.eventName() + "' with properties " + binding.propertyNames());
     }
     return builder;
@@ -206,37 +211,12 @@ public final class TrackedInstrumentation {
       return builder;
     }
     if (binding.problem() != null) {
-      AgentLog.once("switch:" + binding.method(), binding.problem());
+      registry.problem("switch:" + binding.method(), binding.problem());
       return builder;
     }
-    methodIds.assign("switch", type, method, bindings.registerSwitch(binding.method()));
-    switchDeclared.accept(binding.method());
+    methodIds.assign("switch", type, method, registry.hostSwitch(binding.method()));
     Advice advice = binding.fromReturn() ? switchFromReturnAdvice : switchFromArgumentAdvice;
-    AgentLog.debug("woven " + type.getName() + "#" + method.getName() + " as the host's telemetry switch");
+    registry.debug("woven " + type.getName() + "#" + method.getName() + " as the host's telemetry switch");
     return builder.visit(advice.on(named(method.getName()).and(hasDescriptor(method.getDescriptor()))));
-  }
-
-  /** With {@code debug=true}: at exit, the entries whose class never loaded, and how matching went. */
-  private void reportAtExitWhenDebugging() {
-    if (!AgentLog.debugEnabled()) {
-      return;
-    }
-    Thread hook = new Thread(this::reportAtExit, "tracked-weaving-report");
-    hook.setDaemon(true);
-    Runtime.getRuntime().addShutdownHook(hook);
-  }
-
-  void reportAtExit() {
-    for (String className : methods.classNames()) {
-      if (!configuredSeen.contains(className)) {
-        for (MethodSpec spec : methods.specsFor(className)) {
-          AgentLog.debug("methods entry " + spec.text() + " never fired: " + className + " was not loaded in this"
-              + " run. Fix: check the class name (binary name, e.g. com.example.Outer$Inner), or run"
-              + " `java -jar tracked-agent.jar status --methods SPEC your-app.jar`");
-        }
-      }
-    }
-    AgentLog.debug("matching: " + CandidateGate.describe() + "; " + bindings.size() + " methods woven; "
-        + failures.count() + " advice failures");
   }
 }
