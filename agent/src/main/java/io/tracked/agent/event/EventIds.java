@@ -1,6 +1,10 @@
 package io.tracked.agent.event;
 
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.Random;
 
 /**
  * Event uuids (version 4, RFC 9562), made fast: {@link java.util.UUID#randomUUID()} asks a shared,
@@ -19,10 +23,49 @@ public final class EventIds {
   private long s1;
 
   public EventIds() {
-    this(new SecureRandom());
+    this(seed());
   }
 
-  EventIds(java.util.Random seed) {
+  /**
+   * The seed, from the operating system's entropy pool where it has one: creating a {@link SecureRandom}
+   * loads and initializes the JDK's security providers (about 60 classes, tens of ms of CPU in a host's
+   * first second); sixteen bytes of {@code /dev/urandom} cost one file read.
+   */
+  private static Random seed() {
+    File pool = new File("/dev/urandom");
+    if (pool.exists()) {
+      byte[] bytes = new byte[16];
+      try (FileInputStream in = new FileInputStream(pool)) {
+        if (in.readNBytes(bytes, 0, 16) == 16) {
+          return new FixedSeed(bytes);
+        }
+      } catch (IOException | RuntimeException unreadable) {
+        // fall through to the JDK's own source
+      }
+    }
+    return new SecureRandom();
+  }
+
+  /** Hands out the sixteen bytes read from the pool as two longs. */
+  private static final class FixedSeed extends Random {
+    private static final long serialVersionUID = 1L;
+    private final long[] longs = new long[2];
+    private int next;
+
+    FixedSeed(byte[] bytes) {
+      super(0);
+      for (int i = 0; i < 16; i++) {
+        longs[i / 8] = (longs[i / 8] << 8) | (bytes[i] & 0xFF);
+      }
+    }
+
+    @Override
+    public long nextLong() {
+      return next < longs.length ? longs[next++] : super.nextLong();
+    }
+  }
+
+  EventIds(Random seed) {
     do {
       s0 = seed.nextLong();
       s1 = seed.nextLong();
