@@ -40,6 +40,13 @@ public final class EventPipeline implements ConsentGate.Listener {
           + " were dropped (the host is never blocked)",
       n -> n + " more tracked calls were dropped while " + Dispatcher.CAPACITY + " were waiting");
   private long dropsReported;
+  /**
+   * Serializes the hand-over of a built event with an opt-out's discard: an event built while consent
+   * was withdrawn (its call captured before) must never reach the sink after the sink was emptied.
+   */
+  private final Object handOver = new Object();
+  /** How many times consent was withdrawn; an event is handed over only if none happened while it was built. */
+  private volatile long withdrawals;
 
   public EventPipeline(Dispatcher dispatcher, ConsentGate gate, Supplier<EventFactory> factory,
       Supplier<EventSink> sink, Consumer<EventSink> onReady) {
@@ -102,6 +109,7 @@ public final class EventPipeline implements ConsentGate.Listener {
   }
 
   private void process(CapturedCall call) {
+    long withdrawalsBefore = withdrawals;
     if (!gate.allowsSending()) { // checkpoint: nothing is built unless consent is on
       dispatcher.discardPending();
       return;
@@ -116,7 +124,14 @@ public final class EventPipeline implements ConsentGate.Listener {
       if (AgentLog.debugEnabled()) {
         AgentLog.debug("event " + event.name() + " " + EventJson.properties(event.properties()));
       }
-      sink.send(event);
+      synchronized (handOver) {
+        // Consent withdrawn while the event was built: the opt-out has emptied (or is about to empty)
+        // the sink, and this event, built from a call captured before it, must not slip in behind.
+        if (withdrawals != withdrawalsBefore || !gate.allowsSending()) {
+          return;
+        }
+        sink.send(event);
+      }
     } catch (Exception | StackOverflowError broken) {
       AgentLog.once("event-build:" + call.binding().eventName(), "could not record a "
           + call.binding().eventName() + " event (" + broken.getClass().getName() + "); it is dropped");
@@ -137,8 +152,11 @@ public final class EventPipeline implements ConsentGate.Listener {
     if (!allowed) {
       int discarded = dispatcher.discardPending();
       EventSink current = sink;
-      if (current != null) {
-        current.discardPending();
+      synchronized (handOver) {
+        withdrawals++;
+        if (current != null) {
+          current.discardPending();
+        }
       }
       EventFactory builder = factory;
       if (builder != null) {
