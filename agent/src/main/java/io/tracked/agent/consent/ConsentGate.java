@@ -47,6 +47,11 @@ public final class ConsentGate {
   static final long SETTLE_MILLIS = 50;
 
   private final List<ConsentSwitch> switches;
+  /**
+   * Read live, not only at the next refresh: the host's own switch turning telemetry off is known on
+   * the host's thread the moment it happens, so a call the host makes right after is never captured.
+   */
+  private final HostSwitch host;
   private final List<Path> watchedFiles;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile State state = State.UNKNOWN;
@@ -70,6 +75,13 @@ public final class ConsentGate {
   public ConsentGate(List<ConsentSwitch> switches, List<Path> watchedFiles) {
     this.switches = List.copyOf(switches);
     this.watchedFiles = List.copyOf(watchedFiles);
+    HostSwitch found = null;
+    for (ConsentSwitch consentSwitch : switches) {
+      if (consentSwitch instanceof HostSwitch) {
+        found = (HostSwitch) consentSwitch;
+      }
+    }
+    this.host = found;
   }
 
   public ConsentGate(List<ConsentSwitch> switches) {
@@ -93,11 +105,15 @@ public final class ConsentGate {
   }
 
   public boolean allowsSending() {
-    return state == State.ON;
+    return state == State.ON && !hostTurnedOff();
   }
 
   public boolean allowsCapture() {
-    return state != State.OFF;
+    return state != State.OFF && !hostTurnedOff();
+  }
+
+  private boolean hostTurnedOff() {
+    return host != null && host.turnedOff();
   }
 
   /** Opens the capture path for the current state (while unknown, calls are held): at start. */

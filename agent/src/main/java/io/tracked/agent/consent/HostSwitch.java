@@ -49,6 +49,11 @@ public final class HostSwitch implements ConsentSwitch {
     }
   }
 
+  /** Whether the host's last report turned telemetry off: one volatile read, for the capture path. */
+  boolean turnedOff() {
+    return Boolean.FALSE.equals(value);
+  }
+
   @Override
   public SwitchReading read() {
     if (methods.isEmpty()) {
