@@ -8,6 +8,7 @@ import io.tracked.agent.event.Event;
 import io.tracked.agent.event.EventJson;
 import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.log.DropCounter;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,7 +47,7 @@ public final class EventPipeline implements ConsentGate.Listener {
    */
   private final Object handOver = new Object();
   /** How many times consent was withdrawn; an event is handed over only if none happened while it was built. */
-  private volatile long withdrawals;
+  private final AtomicLong withdrawals = new AtomicLong();
 
   public EventPipeline(Dispatcher dispatcher, ConsentGate gate, Supplier<EventFactory> factory,
       Supplier<EventSink> sink, Consumer<EventSink> onReady) {
@@ -109,7 +110,7 @@ public final class EventPipeline implements ConsentGate.Listener {
   }
 
   private void process(CapturedCall call) {
-    long withdrawalsBefore = withdrawals;
+    long withdrawalsBefore = withdrawals.get();
     if (!gate.allowsSending()) { // checkpoint: nothing is built unless consent is on
       dispatcher.discardPending();
       return;
@@ -127,7 +128,7 @@ public final class EventPipeline implements ConsentGate.Listener {
       synchronized (handOver) {
         // Consent withdrawn while the event was built: the opt-out has emptied (or is about to empty)
         // the sink, and this event, built from a call captured before it, must not slip in behind.
-        if (withdrawals != withdrawalsBefore || !gate.allowsSending()) {
+        if (withdrawals.get() != withdrawalsBefore || !gate.allowsSending()) {
           return;
         }
         sink.send(event);
@@ -153,7 +154,7 @@ public final class EventPipeline implements ConsentGate.Listener {
       int discarded = dispatcher.discardPending();
       EventSink current = sink;
       synchronized (handOver) {
-        withdrawals++;
+        withdrawals.incrementAndGet();
         if (current != null) {
           current.discardPending();
         }
