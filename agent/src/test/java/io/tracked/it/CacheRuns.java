@@ -43,7 +43,6 @@ final class CacheRuns {
   private final List<Path> classpath;
   private final String[] args;
   private final int expectedEvents;
-  private int runs;
 
   /** @param expectedEvents how many events one start of this host sends */
   CacheRuns(Path java, Path home, String agentArguments, String mainClass, List<Path> classpath, int expectedEvents,
@@ -98,10 +97,10 @@ final class CacheRuns {
    * @param awaitLine a line the agent must have written on stderr before the host may close, or null
    */
   Run run(List<Path> classes, int expectedEvents, String awaitLine, String... programArguments) {
-    runs++;
     Path classLog = home.resolve("class-load-" + System.nanoTime() + ".log");
     Path outbox = continueDirectory().resolve("telemetry/outbox.jsonl");
-    Path stop = home.resolve("stop-" + runs);
+    // Unique per start, not per instance: another CacheRuns on the same home must not find this one's file.
+    Path stop = home.resolve("stop-" + System.nanoTime());
     try {
       Files.createDirectories(home);
       Files.deleteIfExists(outbox); // each run's own events; the cache stays
