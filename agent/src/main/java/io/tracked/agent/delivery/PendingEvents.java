@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Events waiting in memory for their first attempt, oldest first, and the batch being sent. Bounded:
- * when full, the oldest events are dropped to make room (the newest say most about the current run),
- * and the caller is told how many so it can report the true number. The lock guards memory only;
+ * when full, the oldest event is taken out to make room and handed back, for the caller to keep on
+ * disk. The lock guards memory only;
  * no caller holds it while doing I/O, so the exit path can always take what is here at once.
  */
 final class PendingEvents {
@@ -23,16 +23,12 @@ final class PendingEvents {
     this.capacity = capacity;
   }
 
-  /** Adds the event; returns how many of the oldest were dropped to make room (0 or 1). */
-  synchronized int add(SerializedEvent event) {
-    int dropped = 0;
-    while (queue.size() >= capacity) {
-      queue.pollFirst();
-      dropped++;
-    }
+  /** Adds the event; returns the oldest, taken out to make room, or null when there was room. */
+  synchronized SerializedEvent add(SerializedEvent event) {
+    SerializedEvent evicted = queue.size() >= capacity ? queue.pollFirst() : null;
     queue.addLast(event);
     size = queue.size();
-    return dropped;
+    return evicted;
   }
 
   int size() {

@@ -1,12 +1,12 @@
 package io.tracked.agent.delivery;
 
-import io.tracked.agent.log.DropCounter;
 import io.tracked.agent.consent.ConsentGate;
 import io.tracked.agent.event.Event;
 import io.tracked.agent.event.SerializedEvent;
 import io.tracked.agent.log.AgentLog;
 import io.tracked.agent.spool.Spool;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -57,6 +57,8 @@ public final class PostHogDelivery implements EventSink {
   /** Replayed batches are read back from disk: 500 events at a time bounds what one replay holds in memory. */
   static final int REPLAY_BATCH = 500;
   static final int CAPACITY = 10_000;
+  /** Events a full queue gives up are written to the spool this many at a time. */
+  static final int SPILL_BATCH = 500;
   static final long MAX_BACKOFF_MILLIS = 60_000;
   static final long MAX_RETRY_AFTER_MILLIS = 600_000;
   static final long REPLAY_CHECK_MILLIS = 10_000;
@@ -70,7 +72,13 @@ public final class PostHogDelivery implements EventSink {
   private final ConsentGate gate;
   private final UndeliveredStore store;
   private final PendingEvents pending = new PendingEvents(CAPACITY);
-  private final DropCounter overflow;
+  /**
+   * Events a full memory queue gave up, on their way to the spool, written in batches: PostHog is slower
+   * than the host for a while (a burst, a cold start), so they wait on disk instead of being dropped,
+   * and are replayed after the next acknowledged batch. Taken by both threads, so guarded by itself.
+   */
+  private final List<SerializedEvent> spill = new ArrayList<>();
+  private volatile boolean spillSaid;
   private final RejectedCounters rejected;
   private final Thread thread;
   private volatile boolean closing;
@@ -88,10 +96,6 @@ public final class PostHogDelivery implements EventSink {
     this.gate = gate;
     this.store = store;
     String where = sender.uri().getHost();
-    this.overflow = new DropCounter(
-        n -> "more than " + CAPACITY + " events are waiting for PostHog at " + where + "; the oldest " + n
-            + " were dropped to keep memory bounded",
-        n -> n + " more of the oldest waiting events were dropped (PostHog at " + where + " still not taking them)");
     this.rejected = new RejectedCounters(sender.uri());
     this.thread = new Thread(this::run, "tracked-delivery");
     this.thread.setDaemon(true);
@@ -114,17 +118,49 @@ public final class PostHogDelivery implements EventSink {
 
   @Override
   public void send(Event event) {
-    int dropped = pending.add(SerializedEvent.of(event));
-    if (dropped > 0) {
-      overflow.add(dropped); // a lock: not taken per event
+    SerializedEvent evicted = pending.add(SerializedEvent.of(event));
+    if (evicted != null) {
+      spillOut(evicted);
     }
     if (pending.size() == WAKE_AT) {
       LockSupport.unpark(thread); // at most once per batch: the sender may be idling for up to IDLE_NANOS
     }
   }
 
+  /** Hands the event to the spool, SPILL_BATCH at a time, on the calling (event) thread. */
+  private void spillOut(SerializedEvent evicted) {
+    List<SerializedEvent> full = null;
+    synchronized (spill) {
+      spill.add(evicted);
+      if (spill.size() >= SPILL_BATCH) {
+        full = new ArrayList<>(spill);
+        spill.clear();
+      }
+    }
+    if (!spillSaid) {
+      spillSaid = true;
+      AgentLog.debug("more than " + CAPACITY + " events are waiting for PostHog at " + sender.uri().getHost()
+          + "; the oldest go to " + store.describe() + " and are sent from there");
+    }
+    if (full != null) {
+      keep(full);
+    }
+  }
+
+  private List<SerializedEvent> takeSpill() {
+    synchronized (spill) {
+      if (spill.isEmpty()) {
+        return List.of();
+      }
+      List<SerializedEvent> taken = new ArrayList<>(spill);
+      spill.clear();
+      return taken;
+    }
+  }
+
   @Override
   public void discardPending() {
+    takeSpill();
     int discarded = pending.takeAll().size();
     long deleted = store.deleteAll();
     AgentLog.debug("telemetry off: " + discarded + " events waiting for PostHog and " + deleted
@@ -150,6 +186,7 @@ public final class PostHogDelivery implements EventSink {
   private void run() {
     while (!closing) {
       try {
+        keep(takeSpill()); // before a step, so its replay can already send them
         step();
       } catch (RuntimeException | Error broken) {
         AgentLog.once("delivery-loop", "delivery to PostHog hit " + broken + "; it carries on after a pause");
@@ -338,7 +375,11 @@ public final class PostHogDelivery implements EventSink {
     closing = true;
     LockSupport.unpark(thread);
     joinUntil(thread, deadline - KEEP_RESERVE_MILLIS);
-    List<SerializedEvent> left = gate.allowsSending() ? pending.takeAll() : List.of();
+    List<SerializedEvent> left = new ArrayList<>(takeSpill()); // older than those still queued
+    left.addAll(pending.takeAll());
+    if (!gate.allowsSending()) {
+      left.clear();
+    }
     Thread keeper = new Thread(() -> {
       keep(left);
       store.close();
@@ -346,7 +387,6 @@ public final class PostHogDelivery implements EventSink {
     keeper.setDaemon(true);
     keeper.start();
     joinUntil(keeper, deadline);
-    overflow.flush();
     rejected.flush();
     if (!left.isEmpty()) {
       AgentLog.info(left.size() + " events PostHog had not acknowledged by exit are kept in " + store.describe()

@@ -7,19 +7,22 @@ import io.tracked.agent.event.SerializedEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Memory stays bounded by dropping the oldest, and the exit path sees every unacknowledged event. */
+/** Memory stays bounded by handing back the oldest, and the exit path sees every unacknowledged event. */
 class PendingEventsTest {
 
   @Test
-  void overflowDropsTheOldestOnlyAndSaysHowMany() {
+  void overflowHandsBackTheOldestOnly() {
     PendingEvents pending = new PendingEvents(3);
     List<SerializedEvent> events = Events.serialized(5);
-    int dropped = 0;
+    List<SerializedEvent> evicted = new java.util.ArrayList<>();
     for (SerializedEvent event : events) {
-      dropped += pending.add(event);
+      SerializedEvent out = pending.add(event);
+      if (out != null) {
+        evicted.add(out);
+      }
     }
 
-    assertEquals(2, dropped);
+    assertEquals(Events.uuids(events.subList(0, 2)), Events.uuids(evicted), "the two oldest, for the spool");
     assertEquals(Events.uuids(events.subList(2, 5)), Events.uuids(pending.takeAll()));
   }
 
