@@ -95,7 +95,6 @@ public final class PostHogDelivery implements EventSink {
     this.sender = sender;
     this.gate = gate;
     this.store = store;
-    String where = sender.uri().getHost();
     this.rejected = new RejectedCounters(sender.uri());
     this.thread = new Thread(this::run, "tracked-delivery");
     this.thread.setDaemon(true);
