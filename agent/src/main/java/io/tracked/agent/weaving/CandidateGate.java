@@ -1,7 +1,6 @@
 package io.tracked.agent.weaving;
 
 import io.tracked.agent.log.AgentLog;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Collections;
@@ -147,15 +146,7 @@ final class CandidateGate {
   /** From the subclass's own jar when it is there (cheap), else from the class loader. */
   private byte[] read(ClassLoader loader, ProtectionDomain domain, String internalName) {
     supertypesRead.incrementAndGet();
-    byte[] nearby = files.read(domain, internalName);
-    if (nearby != null) {
-      return nearby;
-    }
-    try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
-      return in == null ? null : in.readAllBytes();
-    } catch (Exception | LinkageError unreadable) {
-      return null;
-    }
+    return files.readClass(loader, domain, internalName);
   }
 
   /** Whether {@code bytes} contains {@code needle}: an annotation's descriptor is in the constant pool. */

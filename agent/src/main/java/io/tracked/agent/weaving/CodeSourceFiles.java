@@ -68,4 +68,17 @@ final class CodeSourceFiles {
     }
     return MISSING;
   }
+
+  /** A class file from the jar of {@code domain} when it is there (cheap), else from the class loader. */
+  byte[] readClass(ClassLoader loader, ProtectionDomain domain, String internalName) {
+    byte[] nearby = read(domain, internalName);
+    if (nearby != null) {
+      return nearby;
+    }
+    try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+      return in == null ? null : in.readAllBytes();
+    } catch (Exception | LinkageError unreadable) {
+      return null;
+    }
+  }
 }

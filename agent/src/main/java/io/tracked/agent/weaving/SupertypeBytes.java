@@ -1,7 +1,6 @@
 package io.tracked.agent.weaving;
 
 import io.tracked.agent.weaving.cache.EntryKey;
-import java.io.InputStream;
 import java.security.ProtectionDomain;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -68,14 +67,6 @@ final class SupertypeBytes {
   }
 
   private byte[] read(ClassLoader loader, ProtectionDomain domain, String internalName) {
-    byte[] nearby = files.read(domain, internalName);
-    if (nearby != null) {
-      return nearby;
-    }
-    try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
-      return in == null ? null : in.readAllBytes();
-    } catch (Exception | LinkageError unreadable) {
-      return null;
-    }
+    return files.readClass(loader, domain, internalName);
   }
 }
